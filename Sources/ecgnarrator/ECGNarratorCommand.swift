@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct ECGNarratorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ecgnarrator",
+        abstract: "Turn raw 12-lead ECG waveforms into measurements and clinical text.",
+        subcommands: []
+    )
+}
