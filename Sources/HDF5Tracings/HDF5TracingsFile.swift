@@ -129,17 +129,19 @@ public final class HDF5TracingsFile: Sendable {
         case .examLeadSample:
             block = try tracings.read(Float.self, start: [index, 0, 0], count: [1, leadCount, rows], zero: 0)
         }
-        let sampleAt: (Int, Int) -> Float = layout.axisOrder == .examSampleLead
-            ? { row, lead in block[row * leadCount + lead] }
-            : { row, lead in block[lead * rows + row] }
-
-        var range = 0..<rows
-        if layout.trimsZeroPadding {
-            range = ZeroPadding.contentRows(rows: rows, leads: leadCount, sampleAt: sampleAt)
-        }
+        // Element (row, lead) of the block is at row * rowStride + lead * leadStride.
+        let (rowStride, leadStride) = layout.axisOrder == .examSampleLead ? (leadCount, 1) : (1, rows)
+        let range = layout.trimsZeroPadding
+            ? ZeroPadding.contentRows(block, rows: rows, leads: leadCount, rowStride: rowStride, leadStride: leadStride)
+            : 0..<rows
         let scale = layout.millivoltsPerUnit
         let leads = layout.leadLabels.enumerated().map { lead, label in
-            LeadSignal(label: label, samples: range.map { sampleAt($0, lead) * scale }, units: "mV")
+            var samples = [Float]()
+            samples.reserveCapacity(range.count)
+            for row in range {
+                samples.append(block[row * rowStride + lead * leadStride] * scale)
+            }
+            return LeadSignal(label: label, samples: samples, units: "mV")
         }
         let metadata = RecordMetadata(recordID: String(examIDs[index]), source: "\(url.path)#\(index)")
         return ECGRecord(metadata: metadata, samplingFrequency: layout.samplingFrequency, leads: leads)
