@@ -15,27 +15,45 @@ enum HDF5ElementClass: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Types a dataset can be written from and read into, with their HDF5 memory and file types.
+/// The element types the writer stores (little-endian, as the readers expect).
+public enum HDF5ElementType: Sendable, Equatable {
+    case float32, float64, int64
+
+    /// The native in-memory type (HDF5 converts to and from it on read and write).
+    var memoryType: hid_t {
+        switch self {
+        case .float32: chdf5_native_float()
+        case .float64: chdf5_native_double()
+        case .int64: chdf5_native_int64()
+        }
+    }
+
+    /// The type stored in files this project writes.
+    var fileType: hid_t {
+        switch self {
+        case .float32: chdf5_ieee_f32le()
+        case .float64: chdf5_ieee_f64le()
+        case .int64: chdf5_std_i64le()
+        }
+    }
+}
+
+/// Swift types a dataset can be written from and read into.
 public protocol HDF5Element: Sendable {
-    /// The native in-memory type (converted by HDF5 on read and write).
-    static func memoryType() -> hid_t
-    /// The little-endian type stored in files this project writes.
-    static func fileType() -> hid_t
+    /// How elements of this type are stored.
+    static var hdf5ElementType: HDF5ElementType { get }
 }
 
 extension Float: HDF5Element {
-    public static func memoryType() -> hid_t { chdf5_native_float() }
-    public static func fileType() -> hid_t { chdf5_ieee_f32le() }
+    public static var hdf5ElementType: HDF5ElementType { .float32 }
 }
 
 extension Double: HDF5Element {
-    public static func memoryType() -> hid_t { chdf5_native_double() }
-    public static func fileType() -> hid_t { chdf5_ieee_f64le() }
+    public static var hdf5ElementType: HDF5ElementType { .float64 }
 }
 
 extension Int64: HDF5Element {
-    public static func memoryType() -> hid_t { chdf5_native_int64() }
-    public static func fileType() -> hid_t { chdf5_std_i64le() }
+    public static var hdf5ElementType: HDF5ElementType { .int64 }
 }
 
 /// An open dataset: the thin layer where Swift arrays meet HDF5's pointers.
@@ -140,14 +158,14 @@ struct HDF5Dataset: Sendable {
         let memorySpaceHandle = HDF5Handle(memorySpace, .dataspace)
         var values = [T](repeating: zero, count: total)
         let status = values.withUnsafeMutableBytes { buffer in
-            H5Dread(handle.id, T.memoryType(), memorySpaceHandle.id, fileSpaceHandle.id,
+            H5Dread(handle.id, T.hdf5ElementType.memoryType, memorySpaceHandle.id, fileSpaceHandle.id,
                     hid_t(H5P_DEFAULT), buffer.baseAddress)
         }
         guard status >= 0 else { throw failure(.readFailed, "cannot read elements \(start) + \(count)") }
         return values
     }
 
-    /// Creates a dataset of `T.fileType()` with `shape` at `path` (intermediate groups created).
+    /// Creates a dataset of `T.hdf5ElementType.fileType` with `shape` at `path` (intermediate groups created).
     static func create<T: HDF5Element>(_: T.Type, _ path: String, shape: [Int], in fileHandle: HDF5Handle,
                                        file: String) throws -> HDF5Dataset {
         HDF5Library.silenceErrors()
@@ -165,7 +183,7 @@ struct HDF5Dataset: Sendable {
         guard H5Pset_create_intermediate_group(linkListHandle.id, 1) >= 0 else {
             throw failure("cannot ask for intermediate groups")
         }
-        let id = H5Dcreate2(fileHandle.id, path, T.fileType(), spaceHandle.id, linkListHandle.id,
+        let id = H5Dcreate2(fileHandle.id, path, T.hdf5ElementType.fileType, spaceHandle.id, linkListHandle.id,
                             hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))
         guard id >= 0 else { throw failure("cannot create the dataset") }
         return HDF5Dataset(handle: HDF5Handle(id, .dataset), path: path, file: file)
@@ -187,7 +205,7 @@ struct HDF5Dataset: Sendable {
         guard memorySpace >= 0 else { throw failure(.writeFailed, "cannot create a memory dataspace") }
         let memorySpaceHandle = HDF5Handle(memorySpace, .dataspace)
         let status = values.withUnsafeBytes { buffer in
-            H5Dwrite(handle.id, T.memoryType(), memorySpaceHandle.id, fileSpaceHandle.id,
+            H5Dwrite(handle.id, T.hdf5ElementType.memoryType, memorySpaceHandle.id, fileSpaceHandle.id,
                      hid_t(H5P_DEFAULT), buffer.baseAddress)
         }
         guard status >= 0 else { throw failure(.writeFailed, "cannot write elements \(start) + \(count)") }

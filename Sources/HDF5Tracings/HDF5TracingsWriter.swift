@@ -47,7 +47,8 @@ public final class HDF5TracingsWriter {
         }
     }
 
-    /// Writes `record` as the next exam, identified by `examID`.
+    /// Writes `record` as the next exam, identified by `examID` (ignored when the layout has
+    /// no exam id dataset).
     ///
     /// - Throws: ``HDF5TracingsError/Kind/invalidRecord`` when the record's sampling frequency
     ///   is not the layout's, a layout lead is missing, or the record is longer than the rows

@@ -48,3 +48,19 @@ struct RecordListAndGroupingTests {
         #expect(patients.flatMap(\.ecgs).count == 5)
     }
 }
+
+/// A PhysioNet folder with a RECORDS file opens as the list of records it names.
+@Suite(.enabled(if: RealData.shouldRun("ludb/RECORDS")))
+struct PhysioNetRecordsTests {
+    @Test func ludbFolderOpensThroughItsRecordsFile() throws {
+        let root = try RealData.directory("ludb")
+        let names = try String(contentsOf: root.appendingPathComponent("RECORDS"), encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        let dataset = try DatasetLoader.open(root)
+        #expect(dataset is RecordListDataset)
+        #expect(dataset.entries.count == names.count)
+        #expect(dataset.entries.first?.headerURL == root.appendingPathComponent("data/1.hea"))
+        #expect(dataset.entries.map(\.recordID) == names.map { String($0.split(separator: "/").last ?? "") })
+        #expect(dataset.patients().isEmpty)
+    }
+}
