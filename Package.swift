@@ -70,6 +70,6 @@ let package = Package(
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TestSupport"]),
         .testTarget(name: "TextMetricsTests", dependencies: ["TextMetrics", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
-        .testTarget(name: "ecgnarratorTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ecgnarratorTests", dependencies: ["ecgnarrator", "TestSupport"]),
     ]
 )
