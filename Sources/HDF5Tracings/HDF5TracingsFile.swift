@@ -63,6 +63,9 @@ public final class HDF5TracingsFile: Sendable {
         guard leadCount == layout.leadLabels.count else {
             throw shapeError(.unexpectedShape, "the lead axis has \(leadCount) entries but the layout names \(layout.leadLabels.count) leads; shape \(dims)")
         }
+        guard sampleCount > 0 else {
+            throw shapeError(.unexpectedShape, "the sample axis is empty; shape \(dims)")
+        }
         guard leadCount <= limits.maximumSignals else {
             throw shapeError(.exceedsLimits, "\(leadCount) leads exceed the limit of \(limits.maximumSignals)")
         }

@@ -122,6 +122,11 @@ final class CorruptFileTests {
         let error = try #require(openError(ids))
         #expect(error.kind == .unexpectedShape)
         #expect(error.dataset == "exam_id")
+        let empty = try file("noSamples.hdf5") {
+            try $0.write("tracings", shape: [1, 0, 12], values: [Float]())
+            try $0.write("exam_id", shape: [1], values: [Int64(1)])
+        }
+        #expect(openError(empty)?.kind == .unexpectedShape)
     }
 
     @Test func sizesBeyondTheLimitsAreRefusedBeforeReading() throws {
