@@ -4,14 +4,14 @@ public enum Rhythm: Sendable, Equatable {
     case sinus
     /// Atrial fibrillation: no P waves, irregularly irregular RR, and optional fibrillatory
     /// f-waves (a sum of 4–9 Hz oscillations) of the given amplitude in millivolts (0 = none).
-    case atrialFibrillation(fibrillatoryWaveAmplitude: Double)
+    case atrialFibrillation(fibrillatoryWaveAmplitude: Double = 0.05)
     /// Atrial flutter: a continuous sawtooth of F-waves at `atrialRate` per minute (typically
     /// 300), conducted to the ventricles with a fixed `conductionRatio` (2 → 2:1). The
     /// ventricular rate follows from these two and the configured heart rate is ignored.
-    case atrialFlutter(atrialRate: Double, conductionRatio: Int, flutterWaveAmplitude: Double)
+    case atrialFlutter(atrialRate: Double = 300, conductionRatio: Int = 2, flutterWaveAmplitude: Double = 0.2)
     /// Ventricular pacing: a pacing spike of `spikeAmplitude` mV a few milliseconds before every
     /// QRS, which is wide with a left-bundle-branch-block-like shape; no P waves.
-    case ventricularPaced(spikeAmplitude: Double)
+    case ventricularPaced(spikeAmplitude: Double = 2)
 
     /// The label the truth carries.
     public var label: RhythmLabel {

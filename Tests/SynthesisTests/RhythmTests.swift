@@ -37,9 +37,8 @@ struct RhythmTests {
 
     @Test("Atrial flutter: regular RR = conduction ratio × flutter cycle, periodic F-waves, no P")
     func atrialFlutter() throws {
-        let c = SyntheticECG(name: "afl", rhythm: .atrialFlutter(atrialRate: 300, conductionRatio: 2,
-                                                                 flutterWaveAmplitude: 0.2),
-                             qtInterval: Milliseconds(300))
+        // Defaults: 300/min, 2:1.
+        let c = SyntheticECG(name: "afl", rhythm: .atrialFlutter(), qtInterval: Milliseconds(300))
         let (_, truth) = try c.generate()
         #expect(truth.beats.allSatisfy { $0.pOnset == nil })
         #expect(truth.conductionRatio == 2 && truth.atrialRate == 300)
