@@ -89,7 +89,7 @@ extension SyntheticECG {
                 z[n] += value * direction.z
             }
         case .atrialFlutter(let atrialRate, _, let amplitude) where amplitude > 0:
-            // Sawtooth: a slow rise over 75 % of the cycle and a fast return; the vector points
+            // Sawtooth: a slow rise over 80 % of the cycle and a fast return; the vector points
             // up (superior), so II, III and aVF show a slow downslope and a sharp upstroke.
             let cycle = 60_000 / atrialRate
             let origin = firstOnsetTime - 0.25 * cycle
@@ -98,9 +98,9 @@ extension SyntheticECG {
                 let ms = Double(n) * 1000 / fs
                 var phase = ((ms - origin) / cycle).truncatingRemainder(dividingBy: 1)
                 if phase < 0 { phase += 1 }
-                let shape = phase < 0.75
-                    ? 0.5 * (1 - cos(Double.pi * phase / 0.75))
-                    : 0.5 * (1 + cos(Double.pi * (phase - 0.75) / 0.25))
+                let shape = phase < 0.8
+                    ? 0.5 * (1 - cos(Double.pi * phase / 0.8))
+                    : 0.5 * (1 + cos(Double.pi * (phase - 0.8) / 0.2))
                 let value = amplitude * (shape - 0.5)
                 x[n] += value * direction.x
                 y[n] += value * direction.y
