@@ -10,7 +10,10 @@ public struct SyntheticECG: Sendable, Equatable {
     public var name: String
     /// One line describing the record for tables and headers.
     public var summary: String
+    /// Any rate from 50 Hz up (250, 360, 400, 500, 1000…); every interval is realised in
+    /// whole samples of this rate.
     public var samplingFrequency: SamplingFrequency
+    /// Record length; only beats whose waves fit entirely inside it are generated.
     public var duration: Milliseconds
     /// Mean ventricular rate in beats per minute (ignored for atrial flutter and when
     /// ``rrIntervals`` is given).
@@ -20,6 +23,7 @@ public struct SyntheticECG: Sendable, Equatable {
     /// Relative RR jitter: each cycle is RR × (1 + v·u), u uniform in [−1, 1). `nil` means the
     /// rhythm's default (0 for sinus and paced, 0.3 for atrial fibrillation).
     public var rrVariability: Double?
+    /// The pacemaker: sinus, atrial fibrillation, atrial flutter or ventricular pacing.
     public var rhythm: Rhythm
     /// P onset to QRS onset.
     public var prInterval: Milliseconds
@@ -29,15 +33,24 @@ public struct SyntheticECG: Sendable, Equatable {
     public var qrsDuration: Milliseconds
     /// QRS onset to T offset.
     public var qtInterval: Milliseconds
+    /// QRS shape of conducted beats (normal, RBBB-like, LBBB-like).
     public var conduction: VentricularConduction
     /// Frontal net-area axes in degrees (hexaxial: 0° = lead I, +90° = aVF).
+    /// P axis (sinus and its conducted beats).
     public var pAxis: Double
+    /// QRS axis of the dominant beat.
     public var qrsAxis: Double
+    /// T axis of the dominant beat.
     public var tAxis: Double
+    /// Dipole magnitudes of P, R, S, septal q and T.
     public var amplitudes: WaveAmplitudes
+    /// Premature beats by beat index (index 0 is not allowed: it has no preceding beat).
     public var ectopicBeats: [EctopicBeat]
+    /// Shape of the PVCs and PACs.
     public var ectopicMorphology: EctopicMorphology
+    /// Interference; ``NoiseOptions/none`` leaves the baseline exactly zero between waves.
     public var noise: NoiseOptions
+    /// Recording faults applied in order after generation.
     public var leadFaults: [LeadFault]
     /// Seed of every random choice (RR jitter, f-waves, noise).
     public var seed: UInt64
