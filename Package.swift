@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "ecgnarrator", targets: ["ecgnarrator"]),
         .library(name: "ECGNarrator", targets: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation",
+            "TextMetrics", "Evaluation", "Synthesis",
         ]),
     ],
     dependencies: [
@@ -44,6 +44,9 @@ let package = Package(
         // MARK: Stage 3: detection
         .target(name: "Detection", dependencies: ["ECGModel", "SignalProcessing"]),
 
+        // MARK: Synthetic ECGs with known truth (test material for every later stage)
+        .target(name: "Synthesis", dependencies: ["ECGModel"]),
+
         // MARK: Text metrics (independent of the ECG pipeline)
         .target(name: "TextMetrics"),
 
@@ -53,7 +56,7 @@ let package = Package(
         ]),
         .executableTarget(name: "ecgnarrator", dependencies: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation",
+            "TextMetrics", "Evaluation", "Synthesis",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -68,6 +71,7 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "SignalProcessingTests", dependencies: ["SignalProcessing", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TestSupport"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis"]),
         .testTarget(name: "TextMetricsTests", dependencies: ["TextMetrics", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
         .testTarget(name: "ecgnarratorTests", dependencies: ["ecgnarrator", "TestSupport"]),
