@@ -35,7 +35,7 @@ public struct MeteorAlignment: Sendable, Equatable {
     public var stem: [WordMatch] = []
     /// Matches through WordNet among the stems left over.
     public var synonym: [WordMatch] = []
-    /// Number of contiguous runs in the matches sorted by hypothesis position.
+    /// Number of contiguous runs in the matches sorted by hypothesis position (0 without matches).
     public var chunks: Int = 0
     /// Hypothesis and reference lengths in tokens.
     public var hypothesisLength: Int = 0
@@ -146,7 +146,7 @@ public final class Meteor {
         }
 
         let sorted = (alignment.exact + alignment.stem + alignment.synonym).sorted { $0.hypothesis < $1.hypothesis }
-        var chunks = 1
+        var chunks = sorted.isEmpty ? 0 : 1
         if sorted.count > 1 {
             for k in 0..<(sorted.count - 1) {
                 let a = sorted[k], b = sorted[k + 1]
