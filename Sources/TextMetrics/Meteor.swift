@@ -125,11 +125,11 @@ public final class Meteor {
         var hypFree = [Bool](repeating: true, count: hyp.count)
         var refFree = [Bool](repeating: true, count: ref.count)
 
-        alignment.exact = Self.matchGreedily(hyp, ref, &hypFree, &refFree) { $0 == $1 }
+        alignment.exact = Self.matchGreedily(hyp, ref, &hypFree, &refFree)
 
         let hypStems = hyp.indices.map { hypFree[$0] ? stem(hyp[$0]) : -1 }
         let refStems = ref.indices.map { refFree[$0] ? stem(ref[$0]) : -1 }
-        alignment.stem = Self.matchGreedily(hypStems, refStems, &hypFree, &refFree) { $0 == $1 }
+        alignment.stem = Self.matchGreedily(hypStems, refStems, &hypFree, &refFree)
 
         if wordNet != nil, hypFree.contains(true), refFree.contains(true) {
             var synonymMatches: [WordMatch] = []
@@ -160,10 +160,11 @@ public final class Meteor {
     /// NLTK's `_match_enums`: hypothesis words from last to first, each taking the
     /// highest-index free reference word it equals.
     private static func matchGreedily(_ hyp: [Int32], _ ref: [Int32], _ hypFree: inout [Bool],
-                                      _ refFree: inout [Bool], _ equal: (Int32, Int32) -> Bool) -> [WordMatch] {
+                                      _ refFree: inout [Bool]) -> [WordMatch] {
         var matches: [WordMatch] = []
         for i in hyp.indices.reversed() where hypFree[i] {
-            for j in ref.indices.reversed() where refFree[j] && equal(hyp[i], ref[j]) {
+            let word = hyp[i]
+            for j in ref.indices.reversed() where ref[j] == word && refFree[j] {
                 matches.append(WordMatch(hypothesis: i, reference: j))
                 hypFree[i] = false
                 refFree[j] = false

@@ -46,6 +46,8 @@ public enum ScoringBenchmark {
         public var generationSeconds: Double
         /// Scoring every pair: tokenization, BLEU-1, ROUGE-L, METEOR, including lazy WordNet loading.
         public var scoringSeconds: Double
+        /// CPU time of the scoring thread (the machine may be shared; wall time then overstates).
+        public var scoringCPUSeconds: Double
         /// Per-task summaries with bootstrap intervals, and corpus BLEU-1.
         public var summarySeconds: Double
         public var meanBLEU1: Double
@@ -60,7 +62,7 @@ public enum ScoringBenchmark {
             return """
             pairs: \(pairs) (about \(wordsPerAnswer) words per answer, single thread)
             generation: \(s(generationSeconds)) (not counted)
-            scoring: \(s(scoringSeconds)) = \(String(format: "%.0f", pairsPerSecond)) pairs/s
+            scoring: \(s(scoringSeconds)) wall = \(String(format: "%.0f", pairsPerSecond)) pairs/s; \(s(scoringCPUSeconds)) thread CPU = \(String(format: "%.0f", Double(pairs) / scoringCPUSeconds)) pairs/s
             summary (bootstrap, corpus BLEU-1): \(s(summarySeconds))
             total (scoring + summary): \(s(scoringSeconds + summarySeconds))
             means: BLEU-1 \(String(format: "%.4f", meanBLEU1)), ROUGE-L F \(String(format: "%.4f", meanRougeLF)), METEOR \(String(format: "%.4f", meanMeteor))
@@ -79,19 +81,28 @@ public enum ScoringBenchmark {
             AnswerPair(id: .integer(k), task: tasks[k % tasks.count], prediction: pair.prediction, reference: pair.reference)
         }
         var scored: [ScoredPair] = []
+        let cpuStart = threadCPUSeconds()
         let scoring = try clock.measure {
             let wordNet = options.meteorSynonyms ? try WordNet(directory: wordNetDirectory ?? WordNet.defaultDirectory) : nil
             let scorer = try TextScorer(options: options, wordNet: wordNet)
             scored = try ScoreReport.score(answerPairs, scorer: scorer)
         }
+        let scoringCPU = threadCPUSeconds() - cpuStart
         var summaries: [GroupSummary] = []
         let summary = clock.measure { summaries = ScoreReport.summarize(scored, grouping: .task, smoothing: options.smoothing) }
         let all = summaries.last { $0.group == ScoreReport.allGroup }
         return Result(pairs: count, wordsPerAnswer: wordsPerAnswer, generationSeconds: generation.seconds,
-                      scoringSeconds: scoring.seconds, summarySeconds: summary.seconds,
+                      scoringSeconds: scoring.seconds, scoringCPUSeconds: scoringCPU, summarySeconds: summary.seconds,
                       meanBLEU1: all?.bleu1.mean ?? .nan, meanRougeLF: all?.rougeLF.mean ?? .nan,
                       meanMeteor: all?.meteor.mean ?? .nan)
     }
+}
+
+/// CPU time consumed by the calling thread.
+func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
 extension Duration {

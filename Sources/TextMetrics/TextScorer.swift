@@ -54,8 +54,8 @@ public final class TextScorer {
     /// Scores one pair of raw answers.
     public func score(prediction: String, reference: String) throws -> PairScore {
         let tokenization = options.tokenization.resolved(prediction: prediction, reference: reference)
-        let hyp = vocabulary.ids(Tokenizers.tokens(prediction, tokenization))
-        let ref = vocabulary.ids(Tokenizers.tokens(reference, tokenization))
+        let hyp = tokenIDs(prediction, tokenization)
+        let ref = tokenIDs(reference, tokenization)
         let counts = BLEU.counts(hypothesis: hyp, reference: ref, bigrams: options.smoothing.needsBigrams)
         let rouge: RougeLScore
         if tokenization == .zhChar {
@@ -68,8 +68,13 @@ public final class TextScorer {
                          bleuCounts: counts)
     }
 
+    private func tokenIDs(_ text: String, _ tokenization: Tokenization) -> [Int32] {
+        if tokenization == .lowerSplit, let ids = vocabulary.lowerSplitIDs(text) { return ids }
+        return vocabulary.ids(Tokenizers.tokens(text, tokenization))
+    }
+
     private func rougeTokens(_ text: String) -> [Int32] {
-        let ids = vocabulary.ids(RougeL.tokens(text, useStemmer: false))
+        let ids = vocabulary.rougeIDs(text) ?? vocabulary.ids(RougeL.tokens(text, useStemmer: false))
         guard options.rougeStemming else { return ids }
         return ids.compactMap { id in
             if let cached = rougeStemCache[id] { return cached }

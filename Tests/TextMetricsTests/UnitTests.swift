@@ -232,3 +232,52 @@ struct ScoringTests {
         #expect(line.contains("\"rougeL\": {\"precision\": 1.0, \"recall\": 1.0, \"fmeasure\": 1.0}"))
     }
 }
+
+@Suite("Fast paths and the file-level run")
+struct RunTests {
+    @Test("the byte-level ASCII tokenizers give the same tokens as the general ones")
+    func fastTokenizers() throws {
+        let reference = try ReferenceFile.load()
+        let vocabulary = Vocabulary()
+        for pair in reference.pairs {
+            for side in ["prediction", "reference"] {
+                let text: String = try value(pair, side)
+                if let ids = vocabulary.lowerSplitIDs(text) {
+                    #expect(ids.map { vocabulary[$0] } == Tokenizers.lowerSplit(text), "\(pair["id"]!)")
+                }
+                if let ids = vocabulary.rougeIDs(text) {
+                    #expect(ids.map { vocabulary[$0] } == RougeL.tokens(text), "\(pair["id"]!)")
+                }
+            }
+        }
+        #expect(vocabulary.lowerSplitIDs("caf\u{e9}") == nil)
+    }
+
+    @Test("ScoringRun reads, joins, scores and writes one per-item line per pair")
+    func run() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("textmetrics-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let pred = directory.appendingPathComponent("pred.jsonl")
+        let ref = directory.appendingPathComponent("ref.jsonl")
+        let out = directory.appendingPathComponent("items.jsonl")
+        try Data("""
+        {"id": "b", "task": "rhythm", "answer": "Sinus rhythm."}
+        {"id": "a", "task": "axis", "answer": "Left axis deviation"}
+        """.utf8).write(to: pred)
+        try Data("""
+        {"id": "a", "task": "axis", "answer": "left axis deviation"}
+        {"id": "b", "task": "rhythm", "answer": "Sinus rhythm."}
+        """.utf8).write(to: ref)
+        let result = try ScoringRun.run(predictions: pred, references: ref,
+                                        options: ScoringOptions(meteorSynonyms: false), perItem: out)
+        #expect(result.summaries.map(\.group) == ["axis", "rhythm", "ALL"])
+        let lines = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix("{\"id\": \"a\""))
+        // Three identical words, one chunk: (1 − 0.5/27) · 1.
+        #expect(lines[0].contains("\"meteor\": \(1 - 0.5 / 27.0)"))
+        let json = ScoreReport.json(result.summaries, options: ScoringOptions(), bootstrap: Bootstrap())
+        #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
+    }
+}
