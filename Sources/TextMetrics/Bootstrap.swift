@@ -16,18 +16,34 @@ public struct Bootstrap: Sendable, Equatable {
         self.confidence = confidence
     }
 
-    /// The resampled index lists for a group of `count` items named `group`.
-    public func resampleIndices(count: Int, group: String) -> [[Int]] {
-        guard count > 0 else { return [] }
+    /// Intervals for the means of several metrics over the same items (`columns[m][i]` is
+    /// metric `m` of item `i`), all from the same resamples of a group named `group`.
+    ///
+    /// Indices are drawn on the fly, so memory stays O(resamples × metrics).
+    public func intervals(_ columns: [[Double]], group: String) -> [(lower: Double, upper: Double)] {
+        let count = columns.first?.count ?? 0
+        guard count > 0, resamples > 0 else { return columns.map { _ in (.nan, .nan) } }
         var rng = SplitMix64(seed: seed ^ Self.fnv1a(group))
-        return (0..<resamples).map { _ in (0..<count).map { _ in rng.next(below: count) } }
+        var means = [[Double]](repeating: [], count: columns.count)
+        for m in means.indices { means[m].reserveCapacity(resamples) }
+        var sums = [Double](repeating: 0, count: columns.count)
+        for _ in 0..<resamples {
+            for m in sums.indices { sums[m] = 0 }
+            for _ in 0..<count {
+                let i = rng.next(below: count)
+                for m in sums.indices { sums[m] += columns[m][i] }
+            }
+            for m in sums.indices { means[m].append(sums[m] / Double(count)) }
+        }
+        return means.map { column in
+            let sorted = column.sorted()
+            return (Self.quantile(sorted, (1 - confidence) / 2), Self.quantile(sorted, (1 + confidence) / 2))
+        }
     }
 
-    /// The interval for the mean of `values`, using precomputed resamples.
-    public func interval(_ values: [Double], resamples indices: [[Int]]) -> (lower: Double, upper: Double) {
-        guard !values.isEmpty, !indices.isEmpty else { return (.nan, .nan) }
-        let means = indices.map { sample in sample.reduce(0.0) { $0 + values[$1] } / Double(sample.count) }.sorted()
-        return (Self.quantile(means, (1 - confidence) / 2), Self.quantile(means, (1 + confidence) / 2))
+    /// The interval for the mean of one metric.
+    public func interval(_ values: [Double], group: String) -> (lower: Double, upper: Double) {
+        intervals([values], group: group)[0]
     }
 
     static func quantile(_ sorted: [Double], _ q: Double) -> Double {

@@ -56,18 +56,19 @@ public enum ScoreReport {
 
     static func summarize(name: String, _ items: [ScoredPair], bootstrap: Bootstrap,
                           smoothing: BLEUSmoothing) -> GroupSummary {
-        let indices = bootstrap.resampleIndices(count: items.count, group: name)
-        func summary(_ value: (PairScore) -> Double) -> MetricSummary {
-            let values = items.map { value($0.score) }
-            let mean = values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
-            let (lower, upper) = bootstrap.interval(values, resamples: indices)
-            return MetricSummary(mean: mean, lower: lower, upper: upper)
+        let extractors: [(PairScore) -> Double] = [
+            { $0.bleu1 }, { $0.rougeL.precision }, { $0.rougeL.recall }, { $0.rougeL.fmeasure }, { $0.meteor },
+        ]
+        let columns = extractors.map { f in items.map { f($0.score) } }
+        let intervals = bootstrap.intervals(columns, group: name)
+        let summaries = zip(columns, intervals).map { values, interval in
+            MetricSummary(mean: values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count),
+                          lower: interval.lower, upper: interval.upper)
         }
         let pooled = items.reduce(BLEUCounts.zero) { $0 + $1.score.bleuCounts }
-        return GroupSummary(group: name, count: items.count, bleu1: summary(\.bleu1),
-                            rougeLPrecision: summary(\.rougeL.precision),
-                            rougeLRecall: summary(\.rougeL.recall), rougeLF: summary(\.rougeL.fmeasure),
-                            meteor: summary(\.meteor), corpusBLEU1: BLEU.bleu1(pooled, smoothing: smoothing))
+        return GroupSummary(group: name, count: items.count, bleu1: summaries[0],
+                            rougeLPrecision: summaries[1], rougeLRecall: summaries[2], rougeLF: summaries[3],
+                            meteor: summaries[4], corpusBLEU1: BLEU.bleu1(pooled, smoothing: smoothing))
     }
 
     /// A plain-text table: n, then mean [95 % interval] per metric, and corpus BLEU-1.

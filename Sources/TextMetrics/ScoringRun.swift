@@ -50,6 +50,7 @@ public enum ScoringBenchmark {
         public var scoringCPUSeconds: Double
         /// Per-task summaries with bootstrap intervals, and corpus BLEU-1.
         public var summarySeconds: Double
+        public var summaryCPUSeconds: Double
         public var meanBLEU1: Double
         public var meanRougeLF: Double
         public var meanMeteor: Double
@@ -63,8 +64,8 @@ public enum ScoringBenchmark {
             pairs: \(pairs) (about \(wordsPerAnswer) words per answer, single thread)
             generation: \(s(generationSeconds)) (not counted)
             scoring: \(s(scoringSeconds)) wall = \(String(format: "%.0f", pairsPerSecond)) pairs/s; \(s(scoringCPUSeconds)) thread CPU = \(String(format: "%.0f", Double(pairs) / scoringCPUSeconds)) pairs/s
-            summary (bootstrap, corpus BLEU-1): \(s(summarySeconds))
-            total (scoring + summary): \(s(scoringSeconds + summarySeconds))
+            summary (per task and all: bootstrap 1000 resamples, corpus BLEU-1): \(s(summarySeconds)) wall, \(s(summaryCPUSeconds)) thread CPU
+            total (scoring + summary): \(s(scoringSeconds + summarySeconds)) wall, \(s(scoringCPUSeconds + summaryCPUSeconds)) thread CPU
             means: BLEU-1 \(String(format: "%.4f", meanBLEU1)), ROUGE-L F \(String(format: "%.4f", meanRougeLF)), METEOR \(String(format: "%.4f", meanMeteor))
             """
         }
@@ -89,10 +90,12 @@ public enum ScoringBenchmark {
         }
         let scoringCPU = threadCPUSeconds() - cpuStart
         var summaries: [GroupSummary] = []
+        let summaryCPUStart = threadCPUSeconds()
         let summary = clock.measure { summaries = ScoreReport.summarize(scored, grouping: .task, smoothing: options.smoothing) }
+        let summaryCPU = threadCPUSeconds() - summaryCPUStart
         let all = summaries.last { $0.group == ScoreReport.allGroup }
         return Result(pairs: count, wordsPerAnswer: wordsPerAnswer, generationSeconds: generation.seconds,
-                      scoringSeconds: scoring.seconds, scoringCPUSeconds: scoringCPU, summarySeconds: summary.seconds,
+                      scoringSeconds: scoring.seconds, scoringCPUSeconds: scoringCPU, summarySeconds: summary.seconds, summaryCPUSeconds: summaryCPU,
                       meanBLEU1: all?.bleu1.mean ?? .nan, meanRougeLF: all?.rougeLF.mean ?? .nan,
                       meanMeteor: all?.meteor.mean ?? .nan)
     }

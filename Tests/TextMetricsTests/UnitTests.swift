@@ -202,13 +202,16 @@ struct ScoringTests {
         let values = (0..<200).map { _ in Double(rng.next(below: 1000)) / 1000 }
         let mean = values.reduce(0, +) / 200
         let b = Bootstrap()
-        let first = b.interval(values, resamples: b.resampleIndices(count: 200, group: "task"))
-        let second = b.interval(values, resamples: b.resampleIndices(count: 200, group: "task"))
+        let first = b.interval(values, group: "task")
+        let second = b.interval(values, group: "task")
         #expect(first == second)
+        // Paired resamples: a metric's interval is the same whether scored alone or with others.
+        let together = b.intervals([values.map { 1 - $0 }, values], group: "task")
+        #expect(together[1] == first)
         #expect(first.lower < mean && mean < first.upper)
         // A 95 % interval of a mean of 200 uniform values is about ±0.04 wide.
         #expect(first.upper - first.lower > 0.05 && first.upper - first.lower < 0.12)
-        let other = Bootstrap(seed: 7).interval(values, resamples: Bootstrap(seed: 7).resampleIndices(count: 200, group: "task"))
+        let other = Bootstrap(seed: 7).interval(values, group: "task")
         #expect(other != first)
     }
 
