@@ -119,7 +119,7 @@ public enum AnswerFile {
     /// Joins predictions to references on `id`, in the references' order.
     ///
     /// Every id must occur exactly once in each file. The task is the reference's (a prediction
-    /// may omit it; if it gives one, it must agree). A reference without a task gets `"all"`.
+    /// may omit it; if it gives one, it must agree). A reference without a task gets `"unspecified"`.
     public static func join(predictions: [AnswerRecord], predictionsFile: String,
                             references: [AnswerRecord], referencesFile: String) throws -> [AnswerPair] {
         var predictionByID: [AnswerID: AnswerRecord] = [:]
@@ -140,7 +140,7 @@ public enum AnswerFile {
             guard let prediction = predictionByID[record.id] else {
                 throw ScoringError(message: "\(predictionsFile): no prediction for id \(record.id) (reference \(referencesFile):\(record.line))")
             }
-            let task = record.task ?? "all"
+            let task = record.task ?? "unspecified"
             if let predictedTask = prediction.task, record.task != nil, predictedTask != task {
                 throw ScoringError(message: "\(predictionsFile):\(prediction.line): id \(record.id) has task \"\(predictedTask)\" but its reference (\(referencesFile):\(record.line)) has \"\(task)\"")
             }
