@@ -10,11 +10,15 @@
 ///   and BLEU-1/METEOR become all-or-nothing; `rouge-score`'s own tokenizer deletes CJK text
 ///   entirely, so with `zh_char` ROUGE-L is computed on these character tokens too (as
 ///   `rouge-score` does with a custom tokenizer; stemming does not apply).
+/// - `word_tokenize_lower`: NLTK's `word_tokenize(text.lower(), preserve_line=True)`
+///   (Treebank rules without sentence splitting; see ``TreebankTokenizer``). Splits punctuation
+///   off, so METEOR's stem and synonym stages also see sentence-final words.
 /// - `auto`: `zh_char` for a pair whose prediction or reference contains a CJK ideograph,
 ///   `lower_split` otherwise (for files mixing Chinese and English answers).
 public enum Tokenization: String, CaseIterable, Sendable {
     case lowerSplit = "lower_split"
     case zhChar = "zh_char"
+    case wordTokenizeLower = "word_tokenize_lower"
     case auto
 
     /// The tokenization actually used for one pair.
@@ -32,6 +36,7 @@ public enum Tokenizers {
         switch tokenization.resolved(prediction: text, reference: "") {
         case .lowerSplit, .auto: return lowerSplit(text)
         case .zhChar: return zhChar(text)
+        case .wordTokenizeLower: return TreebankTokenizer.tokenize(PythonText.lower(text))
         }
     }
 

@@ -31,7 +31,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .customLong("per-item"), help: "Write one JSON line of scores per pair to this file.")
     var perItem: String?
 
-    @Option(help: "Tokenization for BLEU-1 and METEOR: lower_split, zh_char or auto.")
+    @Option(help: "Tokenization for BLEU-1 and METEOR: lower_split (text.lower().split()), word_tokenize_lower (NLTK word_tokenize, preserve_line=True), zh_char (Chinese per character) or auto (zh_char when CJK is present, else lower_split).")
     var tokenize: Tokenization = .lowerSplit
 
     @Flag(name: .customLong("rouge-stemmer"), help: "Porter-stem ROUGE-L tokens (rouge-score's use_stemmer=True).")

@@ -28,6 +28,35 @@ struct ConformanceTests {
         #expect(mismatches.isEmpty, "\(mismatches)")
     }
 
+    @Test("word_tokenize_lower tokens equal NLTK's word_tokenize(text.lower(), preserve_line=True)")
+    func treebankTokens() throws {
+        var mismatches: [String] = []
+        for pair in reference.pairs {
+            for side in ["prediction", "reference"] {
+                let text: String = try value(pair, side)
+                if Tokenizers.tokens(text, .wordTokenizeLower) != (try tokens(pair, "word_tokenize_lower", side)) {
+                    mismatches.append("\(pair["id"]!) \(side)")
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches)")
+    }
+
+    @Test("the scorer with --tokenize word_tokenize_lower reproduces NLTK on raw text")
+    func scorerTreebank() throws {
+        let scorer = try TextScorer(options: ScoringOptions(tokenization: .wordTokenizeLower), wordNet: try WordNet())
+        var matched = 0
+        for pair in reference.english {
+            let id = pair["id"] as! String
+            let s = try scorer.score(prediction: try value(pair, "prediction"), reference: try value(pair, "reference"))
+            let bleu = try value(pair, "nltk_bleu1", "word_tokenize_lower", "no_smoothing", as: Double.self)
+            let meteor = try value(pair, "meteor", "word_tokenize_lower", "wordnet", as: Double.self)
+            #expect(s.bleu1 == bleu && s.meteor == meteor, "\(id)")
+            if s.bleu1 == bleu && s.meteor == meteor { matched += 1 }
+        }
+        print("CONFORMANCE scorer word_tokenize_lower (raw text → BLEU-1, METEOR): \(matched)/284 pairs bit-identical")
+    }
+
     @Test("Porter stems equal NLTK's for every token (both tokenizations)")
     func porterStems() throws {
         let stemmer = PorterStemmer()
