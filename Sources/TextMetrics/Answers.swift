@@ -35,8 +35,11 @@ public enum AnswerID: Hashable, Sendable, CustomStringConvertible, Decodable {
 
 /// One line of a predictions or references file: `{"id": …, "task": …, "answer": "…"}`.
 public struct AnswerRecord: Sendable, Equatable {
+    /// The `id` field.
     public var id: AnswerID
+    /// The `task` field (optional in predictions).
     public var task: String?
+    /// The answer text.
     public var answer: String
     /// 1-based line number in its file.
     public var line: Int
@@ -51,9 +54,13 @@ public struct AnswerRecord: Sendable, Equatable {
 
 /// A prediction and its reference, joined on `id`.
 public struct AnswerPair: Sendable, Equatable {
+    /// The shared `id`.
     public var id: AnswerID
+    /// The reference's task (`"unspecified"` when it has none).
     public var task: String
+    /// The model's answer.
     public var prediction: String
+    /// The reference answer.
     public var reference: String
 
     public init(id: AnswerID, task: String, prediction: String, reference: String) {
@@ -66,6 +73,7 @@ public struct AnswerPair: Sendable, Equatable {
 
 /// Bad scoring input: names the file, line and id concerned.
 public struct ScoringError: Error, CustomStringConvertible, Sendable {
+    /// What is wrong, naming the file, line and id.
     public let message: String
     public init(message: String) { self.message = message }
     public var description: String { message }

@@ -6,8 +6,11 @@
 /// resamples, and each group's generator is seeded from `seed` and the group's name, so a
 /// group's interval does not depend on which other groups are in the file.
 public struct Bootstrap: Sendable, Equatable {
+    /// Number of resamples (default 1000).
     public var resamples: Int
+    /// Generator seed (default 20240601).
     public var seed: UInt64
+    /// Coverage of the interval (default 0.95).
     public var confidence: Double
 
     public init(resamples: Int = 1000, seed: UInt64 = 20_240_601, confidence: Double = 0.95) {

@@ -1,7 +1,10 @@
 /// ROUGE-L precision, recall and F-measure.
 public struct RougeLScore: Sendable, Equatable {
+    /// LCS length over the prediction's length.
     public var precision: Double
+    /// LCS length over the target's length.
     public var recall: Double
+    /// `2PR / (P + R)`, 0 when both are 0.
     public var fmeasure: Double
 
     public init(precision: Double, recall: Double, fmeasure: Double) {

@@ -1,13 +1,17 @@
 /// A metric's mean over a group with its bootstrap interval.
 public struct MetricSummary: Sendable, Equatable {
+    /// Mean over the group's pairs.
     public var mean: Double
+    /// Bootstrap interval bounds for the mean.
     public var lower: Double
     public var upper: Double
 }
 
 /// The scores of one group of pairs (one task, or all pairs).
 public struct GroupSummary: Sendable, Equatable {
+    /// The task, or ``ScoreReport/allGroup``.
     public var group: String
+    /// Number of pairs.
     public var count: Int
     public var bleu1: MetricSummary
     public var rougeLPrecision: MetricSummary

@@ -2,12 +2,15 @@
 /// code does: `lower_split` tokens, no BLEU smoothing, ROUGE-L without stemming, METEOR with
 /// WordNet synonyms.
 public struct ScoringOptions: Sendable, Equatable {
+    /// Tokens for BLEU-1 and METEOR (and ROUGE-L under `zh_char`).
     public var tokenization: Tokenization
     /// `rouge-score`'s `use_stemmer`.
     public var rougeStemming: Bool
     /// METEOR's WordNet synonym stage (needs a ``WordNet``).
     public var meteorSynonyms: Bool
+    /// NLTK BLEU smoothing method (default none).
     public var smoothing: BLEUSmoothing
+    /// METEOR's α, β, γ.
     public var meteorParameters: MeteorParameters
 
     public init(tokenization: Tokenization = .lowerSplit, rougeStemming: Bool = false,
@@ -23,8 +26,11 @@ public struct ScoringOptions: Sendable, Equatable {
 
 /// The three metrics for one prediction/reference pair.
 public struct PairScore: Sendable, Equatable {
+    /// Sentence BLEU-1 (NLTK `sentence_bleu`, weights (1, 0, 0, 0)).
     public var bleu1: Double
+    /// ROUGE-L precision, recall and F (rouge-score).
     public var rougeL: RougeLScore
+    /// METEOR (NLTK `meteor_score`).
     public var meteor: Double
     /// The counts behind `bleu1`, for corpus BLEU-1.
     public var bleuCounts: BLEUCounts
