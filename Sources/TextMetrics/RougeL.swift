@@ -75,14 +75,22 @@ public enum RougeL {
 
     /// Length of the longest common subsequence (two-row dynamic programme).
     static func longestCommonSubsequence(_ a: [Int32], _ b: [Int32]) -> Int {
-        var previous = [Int32](repeating: 0, count: b.count + 1)
-        var current = previous
-        for x in a {
-            for (k, y) in b.enumerated() {
-                current[k + 1] = x == y ? previous[k] + 1 : max(previous[k + 1], current[k])
+        let n = b.count
+        var rows = [Int32](repeating: 0, count: 2 * (n + 1))
+        rows.withUnsafeMutableBufferPointer { buffer in
+            b.withUnsafeBufferPointer { b in
+                var previous = buffer.baseAddress!
+                var current = previous + (n + 1)
+                for x in a {
+                    for k in 0..<n {
+                        current[k + 1] = x == b[k] ? previous[k] + 1 : max(previous[k + 1], current[k])
+                    }
+                    swap(&previous, &current)
+                }
+                // After the last swap `previous` holds the final row.
+                buffer[0] = previous[n]
             }
-            swap(&previous, &current)
         }
-        return Int(previous[b.count])
+        return Int(rows[0])
     }
 }

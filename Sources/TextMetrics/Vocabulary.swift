@@ -5,18 +5,17 @@
 /// fast tokenizers never build a `String` for a word seen before. Not thread-safe: each scorer
 /// owns one.
 final class Vocabulary {
-    private(set) var strings: [String] = []
-    private var hashes: [UInt64] = []
-    private var starts: [Int] = []
-    private var bytes: [UInt8] = []
-    private var table: [Int32] = Array(repeating: -1, count: 1024)
-    private var mask = 1023
+    /// All state lives in one struct so that a lookup pays for one exclusivity check, not one
+    /// per array access.
+    private var storage = Storage()
 
     init() {}
 
-    var count: Int { strings.count }
+    var count: Int { storage.strings.count }
 
-    subscript(id: Int32) -> String { strings[Int(id)] }
+    var strings: [String] { storage.strings }
+
+    subscript(id: Int32) -> String { storage.strings[Int(id)] }
 
     func id(_ token: String) -> Int32 {
         var copy = token
@@ -26,41 +25,54 @@ final class Vocabulary {
     func ids(_ tokens: [String]) -> [Int32] { tokens.map { id($0) } }
 
     /// The id of the token whose UTF-8 encoding is `utf8`.
-    func id(utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while true {
-            let entry = table[slot]
-            if entry < 0 { break }
-            if hashes[Int(entry)] == hash && equals(Int(entry), utf8) { return entry }
-            slot = (slot + 1) & mask
-        }
-        let id = Int32(strings.count)
-        strings.append(String(decoding: utf8, as: UTF8.self))
-        hashes.append(hash)
-        starts.append(bytes.count)
-        bytes.append(contentsOf: utf8)
-        table[slot] = id
-        if strings.count * 2 > table.count { grow() }
-        return id
-    }
+    func id(utf8: UnsafeBufferPointer<UInt8>) -> Int32 { storage.id(utf8) }
 
-    private func equals(_ entry: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = starts[entry]
-        let end = entry + 1 < starts.count ? starts[entry + 1] : bytes.count
-        guard end - start == utf8.count else { return false }
-        for k in 0..<utf8.count where bytes[start + k] != utf8[k] { return false }
-        return true
-    }
+    private struct Storage {
+        var strings: [String] = []
+        var hashes: [UInt64] = []
+        var starts: [Int] = []
+        var bytes: [UInt8] = []
+        var table: [Int32] = Array(repeating: -1, count: 1024)
+        var mask = 1023
 
-    private func grow() {
-        table = Array(repeating: -1, count: table.count * 2)
-        mask = table.count - 1
-        for (id, hash) in hashes.enumerated() {
+        mutating func id(_ utf8: UnsafeBufferPointer<UInt8>) -> Int32 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
             var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-            while table[slot] >= 0 { slot = (slot + 1) & mask }
-            table[slot] = Int32(id)
+            while true {
+                let entry = table[slot]
+                if entry < 0 { break }
+                if hashes[Int(entry)] == hash && equals(Int(entry), utf8) { return entry }
+                slot = (slot + 1) & mask
+            }
+            let id = Int32(strings.count)
+            strings.append(String(decoding: utf8, as: UTF8.self))
+            hashes.append(hash)
+            starts.append(bytes.count)
+            bytes.append(contentsOf: utf8)
+            table[slot] = id
+            if strings.count * 2 > table.count { grow() }
+            return id
+        }
+
+        private func equals(_ entry: Int, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+            let start = starts[entry]
+            let end = entry + 1 < starts.count ? starts[entry + 1] : bytes.count
+            guard end - start == utf8.count else { return false }
+            return bytes.withUnsafeBufferPointer { stored in
+                for k in 0..<utf8.count where stored[start + k] != utf8[k] { return false }
+                return true
+            }
+        }
+
+        private mutating func grow() {
+            table = Array(repeating: -1, count: table.count * 2)
+            mask = table.count - 1
+            for (id, hash) in hashes.enumerated() {
+                var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                while table[slot] >= 0 { slot = (slot + 1) & mask }
+                table[slot] = Int32(id)
+            }
         }
     }
 }
