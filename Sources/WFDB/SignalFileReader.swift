@@ -109,11 +109,10 @@ struct SignalFileReader {
     }
 
     static func fileSize(_ url: URL) throws -> Int {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              let size = attributes[.size] as? NSNumber else {
+        guard let size = FileBytes.size(url) else {
             throw WFDBError(.missingFile, file: url.path, "signal file not found")
         }
-        return size.intValue
+        return size
     }
 
     func readGroup(_ group: Group, frameCount: Int, into digital: inout [[Int32]], mismatches: inout [Int]) throws {
@@ -155,95 +154,91 @@ struct SignalFileReader {
         var offsetInFrame = 0
         for (k, channel) in group.channels.enumerated() {
             let spec = specs[k]
-            let spf = spec.samplesPerFrame
-            let frameSize = group.frameSize
-            let invalid = group.format.invalidSample
-            let outputCount = frameCount * spf
-            let skewSamples = spec.skew * spf
-            let offset = offsetInFrame
-            var checksum = 0
-            let values = stream.withUnsafeBufferPointer { input -> [Int32] in
-                guard let source = input.baseAddress else {
-                    return [Int32](repeating: invalid, count: outputCount)
-                }
-                let storedCount = framesRead * spf
-                @inline(__always) func stored(_ i: Int) -> Int32 {
-                    source[(i / spf) * frameSize + offset + i % spf]
-                }
-                if case .difference8 = group.format {
-                    var accumulated = [Int32](repeating: 0, count: storedCount)
-                    var value = Int32(truncatingIfNeeded: spec.initialValue)
-                    for i in 0..<storedCount {
-                        value = value &+ stored(i)
-                        // wfdb keeps format 8 values within 8 bits' reach of the previous one
-                        accumulated[i] = value
-                    }
-                    for i in 0..<min(outputCount, storedCount) { checksum &+= Int(accumulated[i]) }
-                    return [Int32](unsafeUninitializedCapacity: outputCount) { out, n in
-                        for i in 0..<outputCount {
-                            let j = i + skewSamples
-                            out[i] = j < storedCount ? accumulated[j] : invalid
-                        }
-                        n = outputCount
-                    }
-                }
-                return [Int32](unsafeUninitializedCapacity: outputCount) { out, n in
-                    if spf == 1 {
-                        for i in 0..<outputCount { checksum &+= Int(source[i * frameSize + offset]) }
-                        for i in 0..<outputCount {
-                            let j = i + skewSamples
-                            out[i] = j < storedCount ? source[j * frameSize + offset] : invalid
-                        }
-                    } else {
-                        for i in 0..<outputCount { checksum &+= Int(stored(i)) }
-                        for i in 0..<outputCount {
-                            let j = i + skewSamples
-                            out[i] = j < storedCount ? stored(j) : invalid
-                        }
-                    }
-                    n = outputCount
-                }
+            var (values, checksum) = Self.extract(stream, frames: framesRead, frameSize: group.frameSize,
+                                                  offset: offsetInFrame, samplesPerFrame: spec.samplesPerFrame)
+            if case .difference8 = group.format {
+                checksum = Self.accumulate(&values, from: spec.initialValue, checkedCount: frameCount * spec.samplesPerFrame)
             }
+            values = Self.skewed(values, by: spec.skew * spec.samplesPerFrame,
+                                 count: frameCount * spec.samplesPerFrame, invalid: group.format.invalidSample)
             digital[channel] = values
             if let expected = spec.checksum, UInt16(truncatingIfNeeded: expected) != UInt16(truncatingIfNeeded: checksum) {
                 mismatches.append(channel)
             }
-            offsetInFrame += spf
+            offsetInFrame += spec.samplesPerFrame
+        }
+    }
+
+    /// One signal's samples out of the interleaved stream, with the 16-bit-relevant sum of them.
+    static func extract(_ stream: [Int32], frames: Int, frameSize: Int, offset: Int,
+                        samplesPerFrame spf: Int) -> ([Int32], Int) {
+        let count = frames * spf
+        var sum = 0
+        let values = [Int32](unsafeUninitializedCapacity: count) { out, initialized in
+            stream.withUnsafeBufferPointer { source in
+                guard let src = source.baseAddress, let dst = out.baseAddress else { return }
+                if spf == 1 {
+                    var p = src + offset
+                    for i in 0..<count {
+                        let v = p.pointee
+                        dst[i] = v
+                        sum &+= Int(v)
+                        p += frameSize
+                    }
+                } else {
+                    for f in 0..<frames {
+                        let from = src + f * frameSize + offset
+                        for j in 0..<spf {
+                            let v = from[j]
+                            dst[f * spf + j] = v
+                            sum &+= Int(v)
+                        }
+                    }
+                }
+            }
+            initialized = count
+        }
+        return (values, sum)
+    }
+
+    /// Format 8: running sums of the differences from the initial value; returns the sum of
+    /// the first `checkedCount` values.
+    static func accumulate(_ values: inout [Int32], from initial: Int, checkedCount: Int) -> Int {
+        var value = Int32(truncatingIfNeeded: initial)
+        var sum = 0
+        for i in values.indices {
+            value = value &+ values[i]
+            values[i] = value
+            if i < checkedCount { sum &+= Int(value) }
+        }
+        return sum
+    }
+
+    /// Drops the first `shift` samples (the skew) and pads with `invalid` to `count` samples.
+    static func skewed(_ values: [Int32], by shift: Int, count: Int, invalid: Int32) -> [Int32] {
+        if shift == 0 && values.count == count { return values }
+        return [Int32](unsafeUninitializedCapacity: count) { out, initialized in
+            for i in 0..<count {
+                let j = i + shift
+                out[i] = j < values.count ? values[j] : invalid
+            }
+            initialized = count
         }
     }
 
     /// Reads the bytes of `framesWanted` frames after the byte offset, refusing a file too
-    /// short for `frameCount` frames before reading it.
-    func readBytes(_ url: URL, group: Group, framesWanted: Int, frameCount: Int) throws -> Data {
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw WFDBError(.missingFile, file: url.path, "signal file not found (needed by \(headerURL.lastPathComponent))")
-        }
-        defer { try? handle.close() }
-        let size: Int
-        do {
-            size = Int(try handle.seekToEnd())
-        } catch {
-            throw WFDBError(.missingFile, file: url.path, "cannot read signal file: \(error)")
-        }
-        let available = max(0, size - group.byteOffset)
+    /// short for `frameCount` frames.
+    func readBytes(_ url: URL, group: Group, framesWanted: Int, frameCount: Int) throws -> [UInt8] {
         let needed = group.format.byteCount(samples: frameCount * group.frameSize)
-        guard available >= needed else {
-            let framesThere = group.format.sampleCount(bytes: available) / max(1, group.frameSize)
+        let wanted = group.format.byteCount(samples: framesWanted * group.frameSize)
+        guard let (size, bytes) = FileBytes.read(url, offset: group.byteOffset, maximumBytes: wanted) else {
+            throw WFDBError(.missingFile, file: url.path, "signal file not found or unreadable (needed by \(headerURL.lastPathComponent))")
+        }
+        guard bytes.count >= needed else {
+            let framesThere = group.format.sampleCount(bytes: bytes.count) / max(1, group.frameSize)
             throw WFDBError(.truncatedSignalFile, file: url.path,
                             "holds \(framesThere) frames (\(size) bytes) but the header declares \(frameCount)")
         }
-        let wanted = min(available, group.format.byteCount(samples: framesWanted * group.frameSize))
-        do {
-            try handle.seek(toOffset: UInt64(group.byteOffset))
-            let data = try handle.read(upToCount: wanted) ?? Data()
-            guard data.count >= needed else {
-                throw WFDBError(.truncatedSignalFile, file: url.path, "short read: \(data.count) of \(needed) bytes")
-            }
-            return data
-        } catch let error as WFDBError {
-            throw error
-        } catch {
-            throw WFDBError(.missingFile, file: url.path, "cannot read signal file: \(error)")
-        }
+        return bytes
     }
 }

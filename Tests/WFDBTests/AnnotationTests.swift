@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import WFDB
+import WFDB
 
 @Suite struct AnnotationTests {
     @Test func standardCodes() {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import WFDB
+import WFDB
 
 /// Every record of the five reference dumps must read as wfdb-python reads it.
 @Suite struct ConformanceTests {
