@@ -125,113 +125,101 @@ struct SignalFileReader {
         }
         let url = directory.appendingPathComponent(group.fileName)
         // As wfdb-python: skew never reads past the declared length; those samples are invalid.
-        let framesWanted = frameCount
-        var stream: [Int32]
-        var framesRead: Int
+        var channels: [([Int32], Int)]
         if group.format.isFLAC {
             let decoded = try FLACSignalFile.decode(url: url, channels: group.channels.count,
                                                     samplesPerFrame: specs.map(\.samplesPerFrame),
                                                     format: group.formatNumber, sampleOffset: group.byteOffset,
-                                                    maximumFrames: framesWanted, limits: limits)
-            framesRead = decoded.frames
-            stream = decoded.stream
+                                                    maximumFrames: frameCount, limits: limits)
+            guard decoded.frames >= frameCount else {
+                throw WFDBError(.truncatedSignalFile, file: url.path,
+                                "holds \(decoded.frames) frames but the header declares \(frameCount)")
+            }
+            channels = []
+            var offset = 0
+            for spec in specs {
+                channels.append(Self.extract(decoded.stream, frames: frameCount, frameSize: group.frameSize,
+                                             offset: offset, samplesPerFrame: spec.samplesPerFrame))
+                offset += spec.samplesPerFrame
+            }
         } else {
-            let data = try readBytes(url, group: group, framesWanted: framesWanted, frameCount: frameCount)
-            framesRead = min(framesWanted, group.format.sampleCount(bytes: data.count) / group.frameSize)
-            let count = framesRead * group.frameSize
-            stream = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-                if let base = buffer.baseAddress {
-                    data.withUnsafeBytes { group.format.decode($0, count: count, into: base) }
+            let bytes = try readBytes(url, group: group, frameCount: frameCount)
+            channels = bytes.withUnsafeBufferPointer { buffer -> [([Int32], Int)] in
+                guard let base = buffer.baseAddress else {
+                    return specs.map { _ in ([], 0) }
                 }
-                initialized = count
+                var result: [([Int32], Int)] = []
+                var offset = 0
+                for spec in specs {
+                    result.append(group.format.channel(from: base, frames: frameCount, frameSize: group.frameSize,
+                                                       offset: offset, samplesPerFrame: spec.samplesPerFrame))
+                    offset += spec.samplesPerFrame
+                }
+                return result
             }
         }
-        guard framesRead >= frameCount else {
-            throw WFDBError(.truncatedSignalFile, file: url.path,
-                            "holds \(framesRead) frames but the header declares \(frameCount)")
-        }
-        // Deinterleave, accumulate format 8 differences, checksum, then skew.
-        var offsetInFrame = 0
+        // Accumulate format 8 differences, check the checksum, then apply the skew.
         for (k, channel) in group.channels.enumerated() {
             let spec = specs[k]
-            var (values, checksum) = Self.extract(stream, frames: framesRead, frameSize: group.frameSize,
-                                                  offset: offsetInFrame, samplesPerFrame: spec.samplesPerFrame)
+            var (values, checksum) = channels[k]
+            channels[k] = ([], 0)
             if case .difference8 = group.format {
-                checksum = Self.accumulate(&values, from: spec.initialValue, checkedCount: frameCount * spec.samplesPerFrame)
+                checksum = Self.accumulate(&values, from: spec.initialValue)
             }
-            values = Self.skewed(values, by: spec.skew * spec.samplesPerFrame,
-                                 count: frameCount * spec.samplesPerFrame, invalid: group.format.invalidSample)
+            if spec.skew > 0 {
+                values = Self.skewed(values, by: spec.skew * spec.samplesPerFrame, invalid: group.format.invalidSample)
+            }
             digital[channel] = values
             if let expected = spec.checksum, UInt16(truncatingIfNeeded: expected) != UInt16(truncatingIfNeeded: checksum) {
                 mismatches.append(channel)
             }
-            offsetInFrame += spec.samplesPerFrame
         }
     }
 
-    /// One signal's samples out of the interleaved stream, with the 16-bit-relevant sum of them.
+    /// One signal's samples out of an interleaved stream (FLAC), with their sum.
     static func extract(_ stream: [Int32], frames: Int, frameSize: Int, offset: Int,
                         samplesPerFrame spf: Int) -> ([Int32], Int) {
-        let count = frames * spf
+        var values = [Int32]()
+        values.reserveCapacity(frames * spf)
         var sum = 0
-        let values = [Int32](unsafeUninitializedCapacity: count) { out, initialized in
-            stream.withUnsafeBufferPointer { source in
-                guard let src = source.baseAddress, let dst = out.baseAddress else { return }
-                if spf == 1 {
-                    var p = src + offset
-                    for i in 0..<count {
-                        let v = p.pointee
-                        dst[i] = v
-                        sum &+= Int(v)
-                        p += frameSize
-                    }
-                } else {
-                    for f in 0..<frames {
-                        let from = src + f * frameSize + offset
-                        for j in 0..<spf {
-                            let v = from[j]
-                            dst[f * spf + j] = v
-                            sum &+= Int(v)
-                        }
-                    }
-                }
+        for f in 0..<frames {
+            for j in 0..<spf {
+                let v = stream[f * frameSize + offset + j]
+                values.append(v)
+                sum &+= Int(v)
             }
-            initialized = count
         }
         return (values, sum)
     }
 
-    /// Format 8: running sums of the differences from the initial value; returns the sum of
-    /// the first `checkedCount` values.
-    static func accumulate(_ values: inout [Int32], from initial: Int, checkedCount: Int) -> Int {
+    /// Format 8: running sums of the differences from the initial value; returns their sum.
+    static func accumulate(_ values: inout [Int32], from initial: Int) -> Int {
         var value = Int32(truncatingIfNeeded: initial)
         var sum = 0
         for i in values.indices {
             value = value &+ values[i]
             values[i] = value
-            if i < checkedCount { sum &+= Int(value) }
+            sum &+= Int(value)
         }
         return sum
     }
 
-    /// Drops the first `shift` samples (the skew) and pads with `invalid` to `count` samples.
-    static func skewed(_ values: [Int32], by shift: Int, count: Int, invalid: Int32) -> [Int32] {
-        if shift == 0 && values.count == count { return values }
+    /// Shifts samples earlier by `shift` (the skew), padding the end with `invalid`.
+    static func skewed(_ values: [Int32], by shift: Int, invalid: Int32) -> [Int32] {
+        let count = values.count
         return [Int32](unsafeUninitializedCapacity: count) { out, initialized in
             for i in 0..<count {
                 let j = i + shift
-                out[i] = j < values.count ? values[j] : invalid
+                out[i] = j < count ? values[j] : invalid
             }
             initialized = count
         }
     }
 
-    /// Reads the bytes of `framesWanted` frames after the byte offset, refusing a file too
-    /// short for `frameCount` frames.
-    func readBytes(_ url: URL, group: Group, framesWanted: Int, frameCount: Int) throws -> [UInt8] {
+    /// Reads the bytes of `frameCount` frames after the byte offset, refusing a file too short.
+    func readBytes(_ url: URL, group: Group, frameCount: Int) throws -> [UInt8] {
         let needed = group.format.byteCount(samples: frameCount * group.frameSize)
-        let wanted = group.format.byteCount(samples: framesWanted * group.frameSize)
-        guard let (size, bytes) = FileBytes.read(url, offset: group.byteOffset, maximumBytes: wanted) else {
+        guard let (size, bytes) = FileBytes.read(url, offset: group.byteOffset, maximumBytes: needed) else {
             throw WFDBError(.missingFile, file: url.path, "signal file not found or unreadable (needed by \(headerURL.lastPathComponent))")
         }
         guard bytes.count >= needed else {
