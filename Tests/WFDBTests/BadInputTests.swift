@@ -2,7 +2,7 @@ import ECGModel
 import Foundation
 import Testing
 import TestSupport
-@testable import WFDB
+import WFDB
 
 /// Corrupt and hostile records, built in a temporary directory from valid bytes: each must be
 /// refused with a clear error naming the file, never a crash or a silent partial read.

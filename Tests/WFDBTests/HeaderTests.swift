@@ -2,7 +2,7 @@ import ECGModel
 import Foundation
 import Testing
 import TestSupport
-@testable import WFDB
+import WFDB
 
 @Suite struct HeaderTests {
     @Test func recordLineWithEveryField() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import WFDB
+import WFDB
 
 /// Tables written by the original WFDB tools (rdsamp, rdann) that wfdb-python's own tests
 /// compare against (see ../shared/data/wfdb-sample/SOURCE.md).
