@@ -77,7 +77,7 @@ struct DetectionFunction {
                 let inverse = scales[l][k] > 0 ? 1 / scales[l][k] : 0
                 energies[l].withUnsafeBufferPointer { e in
                     combined.withUnsafeMutableBufferPointer { out in
-                        for i in range { out[i] += w * min(e[i] * inverse, cap) }
+                        for i in range { out[i] += w * min(e[i] * inverse, cap).squareRoot() }
                     }
                 }
             }

@@ -42,7 +42,7 @@ struct LeadStatistics {
         for k in 0..<count {
             guard amplitude[k] >= flatAmplitude, scale[k] > 0, meanLevel[k] > 0 else { continue }
             // Beat-shaped energy is sparse: its peaks stand far above its mean. Noise is dense.
-            let peakiness = scale[k] / meanLevel[k]
+            let peakiness = scale[k] / max(meanLevel[k], means[k])
             weight[k] = Self.weight(forPeakiness: peakiness)
         }
     }
