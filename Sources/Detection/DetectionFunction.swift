@@ -25,6 +25,7 @@ struct DetectionFunction {
         // Slope units depend on fs; scale them so flat-lead limits are in mV.
         let slopeScale = Float(fs / 2)
 
+        let spikes = SpikeSuppressor()
         var energies: [[Float]] = []
         var scales: [[Float]] = []
         var artifactFactors: [[Float]] = []
@@ -33,6 +34,7 @@ struct DetectionFunction {
         for lead in leads {
             var x = SignalSanitizer.holdingInvalidSamples(lead)
             if x.count < n { x += [Float](repeating: x.last ?? 0, count: n - x.count) }
+            spikes.apply(to: &x, samplingFrequency: fs)
             let bp = filter.apply(x)
             let energy = Self.integratedSlopeEnergy(bp, half: half, slopeScale: slopeScale)
             let stats = LeadStatistics(energy: energy, bandPassed: bp, windowLength: windowLength,

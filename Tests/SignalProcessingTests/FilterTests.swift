@@ -183,3 +183,20 @@ struct SplitMix {
         return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
     }
 }
+
+@Suite struct SpikeSuppressorTests {
+    @Test func removesPacingSpikesAndKeepsQRS() {
+        let fs = 500.0
+        var x = [Float](repeating: 0, count: 1000)
+        // A QRS-like wave: 2 mV over 20 ms (0.1 mV/ms), which must survive untouched.
+        for i in 0..<40 { x[300 + i] = Float(2 * sin(Double.pi * Double(i) / 40)) }
+        let qrs = x
+        // A 1 ms, 5 mV pacing stimulus.
+        x[600] = 5; x[601] = 4
+        var y = x
+        let count = SpikeSuppressor().apply(to: &y, samplingFrequency: fs)
+        #expect(count == 1)
+        #expect(y[595..<610].allSatisfy { abs($0) < 1e-6 })
+        #expect(Array(y[250..<400]) == Array(qrs[250..<400]))
+    }
+}
