@@ -63,7 +63,14 @@ struct BeatPicker {
 
         for candidate in candidates {
             searchBack(before: candidate.index)
-            if candidate.value >= threshold() {
+            // A beat much earlier than the rhythm predicts must stand out more clearly: true
+            // premature beats are full-sized complexes, noise peaks barely clear the threshold.
+            var required = threshold()
+            if let last = beats.last, let rr = meanRR(),
+               Double(candidate.index - last) < c.prematurity * rr {
+                required = noiseLevel + c.prematureThresholdFraction * (signalLevel - noiseLevel)
+            }
+            if candidate.value >= required {
                 if let last = beats.last, candidate.index - last < refractory {
                     // Two peaks of one complex: keep the stronger.
                     if candidate.value > beatValues[beatValues.count - 1] {

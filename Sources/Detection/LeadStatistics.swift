@@ -41,6 +41,9 @@ struct LeadStatistics {
         }
         for k in 0..<count {
             guard amplitude[k] >= flatAmplitude, scale[k] > 0, meanLevel[k] > 0 else { continue }
+            // A window with no beat-sized energy at all while the lead usually has beats:
+            // the lead dropped out or saturated here (a real pause silences every lead).
+            guard amplitudes[k] >= flatAmplitude, maxima[k] >= 0.1 * scale[k] else { continue }
             // Beat-shaped energy is sparse: its peaks stand far above its mean. Noise is dense.
             let peakiness = scale[k] / max(meanLevel[k], means[k])
             weight[k] = Self.weight(forPeakiness: peakiness)

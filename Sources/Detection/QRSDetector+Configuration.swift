@@ -24,10 +24,14 @@ extension QRSDetector {
         public var leadCap: Float = 2
         /// Detection threshold as a fraction of the way from the noise to the signal level.
         public var thresholdFraction: Float = 0.5
+        /// A candidate earlier than this fraction of the mean RR interval counts as premature…
+        public var prematurity: Double = 0.6
+        /// …and must clear this (higher) fraction of the way from noise to signal level.
+        public var prematureThresholdFraction: Float = 0.75
         /// Search back for a missed beat when no beat came for this many mean RR intervals.
         public var searchBackFactor: Double = 1.66
         /// A late candidate is a T wave when its energy is below this fraction of the previous beat's.
-        public var tWaveEnergyRatio: Float = 0.3
+        public var tWaveEnergyRatio: Float = 0.6
         /// Range of window-peak to typical-beat energy ratios over which a lead's weight falls
         /// from full to none (a QRS, even ectopic, rarely carries 10× a lead's typical energy).
         public var artifactEnergyRatio: ClosedRange<Float> = 12...30
