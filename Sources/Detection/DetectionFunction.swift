@@ -9,6 +9,10 @@ struct DetectionFunction {
     /// Per lead and scale window, the weight the lead carries (0 for flat or noisy stretches).
     private var weights: [[Float]]
     private let windowLength: Int
+    /// Ratio of the input sampling rate to the rate the function is computed at.
+    let decimation: Int
+    /// Sampling rate of ``combined`` (Hz).
+    let rate: Double
 
     init(leads: [[Float]], length n: Int, samplingFrequency fs: Double,
          configuration c: QRSDetector.Configuration) throws(FFTPlanningError) {
@@ -18,7 +22,19 @@ struct DetectionFunction {
             response = response * FrequencyResponse(stages: [.lowPass(pass: c.highPass, stop: min(c.highStop, nyquist))])
         }
         let filter = try ZeroPhaseFilter(response: response, samplingFrequency: fs,
-                                         rigor: c.planningRigor == .measure ? .measure : .estimate)
+                                         rigor: c.planningRigor == .measure ? .measure : .estimate,
+                                         tailTolerance: 1e-7)
+        // The QRS band ends near 30 Hz, so everything after the band-pass runs at a reduced
+        // rate of at least 80 Hz: the inverse FFT and every later stage shrink by the factor.
+        var decimation = 1
+        while decimation < 8 && fs / Double(2 * decimation) >= 80 && c.highStop <= fs / Double(4 * decimation) {
+            decimation *= 2
+        }
+        self.decimation = decimation
+        let fullLength = n
+        let n = (fullLength + decimation - 1) / decimation
+        let fs = fs / Double(decimation)
+        rate = fs
         let half = max(1, Int((c.integrationWindow.value * fs / 1000 / 2).rounded()))
         windowLength = max(1, Int((c.scaleWindow.value * fs / 1000).rounded()))
         let windowCount = (n + windowLength - 1) / windowLength
@@ -33,9 +49,11 @@ struct DetectionFunction {
         weights = []
         for lead in leads {
             var x = SignalSanitizer.holdingInvalidSamples(lead)
-            if x.count < n { x += [Float](repeating: x.last ?? 0, count: n - x.count) }
-            spikes.apply(to: &x, samplingFrequency: fs)
-            let bp = filter.apply(x)
+            if x.count < fullLength { x += [Float](repeating: x.last ?? 0, count: fullLength - x.count) }
+            spikes.apply(to: &x, samplingFrequency: fs * Double(decimation))
+            let bp = try x.withUnsafeBufferPointer { (b) throws(FFTPlanningError) -> [Float] in
+                try filter.apply(b, decimation: decimation)
+            }
             let energy = Self.integratedSlopeEnergy(bp, half: half, slopeScale: slopeScale)
             let stats = LeadStatistics(energy: energy, bandPassed: bp, windowLength: windowLength,
                                        neighbourhood: c.scaleNeighbourhood,
@@ -111,24 +129,36 @@ struct DetectionFunction {
         return out
     }
 
-    /// For each picked energy peak, the sample where the weighted absolute band-passed
-    /// amplitude over all leads is largest, within ±`reach` of the peak.
-    func fiducials(for peaks: [Int], samplingFrequency fs: Double) -> [Int] {
-        let reach = max(1, Int(0.08 * fs))
+    /// For each picked energy peak, the input-rate sample where the weighted absolute
+    /// band-passed amplitude over all leads is largest within ±80 ms (parabolic
+    /// interpolation between reduced-rate samples).
+    func fiducials(for peaks: [Int], inputLength: Int) -> [Int] {
+        let reach = max(1, Int(0.08 * rate))
         let n = combined.count
         var result: [Int] = []
         result.reserveCapacity(peaks.count)
+        func amplitude(_ i: Int, _ k: Int) -> Float {
+            var v: Float = 0
+            for l in bandPassed.indices { v += weights[l][k] * bandPassed[l][i] }
+            return v
+        }
         for p in peaks {
             let k = min(p / windowLength, weights[0].count - 1)
             var best = p
             var bestValue: Float = -1
             for i in max(0, p - reach)...min(n - 1, p + reach) {
-                var v: Float = 0
-                for l in bandPassed.indices { v += weights[l][k] * bandPassed[l][i] }
+                let v = amplitude(i, k)
                 if v > bestValue { bestValue = v; best = i }
             }
-            if let last = result.last, best <= last { best = max(p, last + 1) }
-            result.append(best)
+            var position = Double(best)
+            if best > 0 && best < n - 1 {
+                let a = amplitude(best - 1, k), b = bestValue, c = amplitude(best + 1, k)
+                let curvature = a - 2 * b + c
+                if curvature < 0 { position += Double(0.5 * (a - c) / curvature) }
+            }
+            var sample = min(inputLength - 1, max(0, Int((position * Double(decimation)).rounded())))
+            if let last = result.last, sample <= last { sample = last + 1 }
+            if sample < inputLength { result.append(sample) }
         }
         return result
     }

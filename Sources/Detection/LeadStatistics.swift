@@ -17,17 +17,24 @@ struct LeadStatistics {
         var amplitudes = [Float](repeating: 0, count: count)
         for k in 0..<count {
             let range = (k * windowLength)..<min(n, (k + 1) * windowLength)
-            var m: Float = 0, s: Double = 0, a: Float = 0
+            var m: Float = 0, a: Float = 0
             for i in range {
                 m = max(m, energy[i])
-                s += Double(energy[i])
                 a = max(a, abs(bandPassed[i]))
             }
             maxima[k] = m
-            means[k] = Float(s / Double(range.count))
             amplitudes[k] = a
         }
         scale = Self.runningMedian(maxima, radius: neighbourhood)
+        // Mean energy with each sample clipped at the typical beat energy, so that one
+        // artifact cannot make a window look dense: only persistent noise raises it.
+        for k in 0..<count {
+            let range = (k * windowLength)..<min(n, (k + 1) * windowLength)
+            let clip = scale[k]
+            var s: Float = 0
+            for i in range { s += min(energy[i], clip) }
+            means[k] = s / Float(range.count)
+        }
         let meanLevel = Self.runningMedian(means, radius: neighbourhood)
         let amplitude = Self.runningMedian(amplitudes, radius: neighbourhood)
         weight = [Float](repeating: 0, count: count)
@@ -50,9 +57,15 @@ struct LeadStatistics {
         }
     }
 
+    static let lowPeakiness: Float = 2.5
+    static let highPeakiness: Float = 7
+
     static func weight(forPeakiness p: Float) -> Float {
-        let excess = max(p - 2, 0)
-        return min(excess * excess * excess * excess, 10000)
+        // Gaussian noise has peakiness ≈ 2–3; clean beats on a quiet baseline ≥ 7. Quality
+        // saturates there, so among clean leads none dominates.
+        let quality = min(max((p - lowPeakiness) / (highPeakiness - lowPeakiness), 0), 1)
+        // A small floor keeps a lone noisy lead usable: weights only matter relative to others.
+        return max(quality * quality, 0.01)
     }
 
     static func runningMedian(_ x: [Float], radius: Int) -> [Float] {

@@ -41,7 +41,7 @@ public struct QRSDetector: Sendable {
         guard n > 0, fs > 0 else { return [] }
         let function = try DetectionFunction(leads: leads, length: n, samplingFrequency: fs,
                                              configuration: configuration)
-        let peaks = BeatPicker(function: function, samplingFrequency: fs, configuration: configuration).pick()
-        return function.fiducials(for: peaks, samplingFrequency: fs)
+        let peaks = BeatPicker(function: function, samplingFrequency: function.rate, configuration: configuration).pick()
+        return function.fiducials(for: peaks, inputLength: n)
     }
 }

@@ -18,6 +18,8 @@ public struct ZeroPhaseFilter: Sendable {
     /// Context samples on each side of a block's valid part.
     public let margin: Int
     private let plan: RealFFTPlan
+    private let rigor: FFTPlanningRigor
+    private let cache: FFTPlanCache
     /// Real gains per bin, pre-divided by the block size (FFTW's backward is unnormalised).
     private let mask: [Double]
 
@@ -27,19 +29,27 @@ public struct ZeroPhaseFilter: Sendable {
     ///   - minimumBlockSize: smallest FFT length used (a power of two); larger when the impulse
     ///     response is long (a 0.5 Hz high-pass at 1 kHz).
     ///   - rigor: FFTW planning effort (planning happens once per length per process).
+    ///   - tailTolerance: fraction of the impulse response's energy allowed outside the block
+    ///     margin (1e-10: block edges are invisible; detection can afford 1e-7).
     public init(response: FrequencyResponse, samplingFrequency: Double,
                 minimumBlockSize: Int = 8192, rigor: FFTPlanningRigor = .measure,
+                tailTolerance: Double = 1e-10,
                 cache: FFTPlanCache = .shared) throws(FFTPlanningError) {
         self.response = response
         self.samplingFrequency = samplingFrequency
         // Find the impulse response's support on a long probe block, then pick the block.
         let probeSize = Self.probeSize(for: response, samplingFrequency: samplingFrequency)
-        let support = Self.support(of: response, samplingFrequency: samplingFrequency, size: probeSize)
+        var support = Self.support(of: response, samplingFrequency: samplingFrequency, size: probeSize,
+                                   tolerance: tailTolerance)
+        // Multiples of 8 let ``apply(_:decimation:)`` keep block boundaries on output samples.
+        support = (support + 7) / 8 * 8
         var size = max(minimumBlockSize, 1024)
         size = 1 << Int((Double(size).log2).rounded(.up))
         while size < 4 * support { size *= 2 }
         blockSize = size
         margin = support
+        self.rigor = rigor
+        self.cache = cache
         plan = try cache.plan(count: size, rigor: rigor)
         let bins = size / 2 + 1
         var gains = [Double](repeating: 0, count: bins)
@@ -87,6 +97,47 @@ public struct ZeroPhaseFilter: Sendable {
         }
     }
 
+    /// Filters `input` and returns every `decimation`-th output sample (`⌈n / decimation⌉`
+    /// samples), computed by an inverse FFT of only the low bins: exact, and cheaper than
+    /// filtering at the full rate, provided the response is zero above `fs / (2 · decimation)`.
+    ///
+    /// - Precondition: `decimation` is a power of two dividing 8 (1, 2, 4, 8).
+    public func apply(_ input: UnsafeBufferPointer<Float>, decimation: Int) throws(FFTPlanningError) -> [Float] {
+        precondition([1, 2, 4, 8].contains(decimation), "decimation must be 1, 2, 4 or 8")
+        let n = input.count
+        let outCount = (n + decimation - 1) / decimation
+        var output = [Float](repeating: 0, count: outCount)
+        guard n > 0 else { return output }
+        let small = try cache.plan(count: blockSize / decimation, rigor: rigor)
+        let time = FFTBuffer(count: blockSize)
+        let spectrum = FFTBuffer(count: 2 * (blockSize / 2 + 1))
+        let smallTime = FFTBuffer(count: blockSize / decimation)
+        let keptBins = blockSize / (2 * decimation) + 1
+        let hop = blockSize - 2 * margin
+        var start = 0
+        output.withUnsafeMutableBufferPointer { out in
+            while start < n {
+                let valid = min(hop, n - start)
+                fill(time.pointer, from: input, origin: start - margin)
+                plan.forward(time.pointer, spectrum.pointer)
+                mask.withUnsafeBufferPointer { gains in
+                    let s = spectrum.pointer
+                    for k in 0..<keptBins {
+                        s[2 * k] *= gains[k]
+                        s[2 * k + 1] *= gains[k]
+                    }
+                }
+                small.backward(spectrum.pointer, smallTime.pointer)
+                let t = smallTime.pointer + margin / decimation
+                let first = start / decimation
+                let last = min(outCount, (start + valid + decimation - 1) / decimation)
+                for i in first..<last { out[i] = Float(t[i - first]) }
+                start += valid
+            }
+        }
+        return output
+    }
+
     /// Copies `blockSize` samples starting at `origin` (possibly negative or past the end),
     /// mirroring the signal about its first and last samples.
     private func fill(_ block: UnsafeMutablePointer<Double>, from x: UnsafeBufferPointer<Float>, origin: Int) {
@@ -127,9 +178,10 @@ public struct ZeroPhaseFilter: Sendable {
         return size
     }
 
-    /// Half-width (samples) outside which the impulse response holds < 1e-10 of its energy
-    /// and no tap exceeds 1e-6 of the largest (so block edges cost < 1e-4 relative error).
-    private static func support(of response: FrequencyResponse, samplingFrequency fs: Double, size: Int) -> Int {
+    /// Half-width (samples) outside which the impulse response holds less than `tolerance` of
+    /// its energy and no tap exceeds √tolerance / 100 of the largest.
+    private static func support(of response: FrequencyResponse, samplingFrequency fs: Double, size: Int,
+                                tolerance: Double) -> Int {
         let bins = size / 2 + 1
         // The impulse response of a real, even gain is the inverse cosine transform; evaluate
         // it with one backward FFT (estimate-planned: probes are rare).
@@ -150,7 +202,7 @@ public struct ZeroPhaseFilter: Sendable {
         while lag > 1 {
             let a = h.pointer[lag], b = h.pointer[size - lag]
             tail += a * a + b * b
-            if tail > 1e-10 * total || max(abs(a), abs(b)) > 1e-6 * peak { break }
+            if tail > tolerance * total || max(abs(a), abs(b)) > tolerance.squareRoot() / 100 * peak { break }
             lag -= 1
         }
         return min(lag + 1, size / 2)
