@@ -16,14 +16,7 @@ struct DetectionFunction {
 
     init(leads: [[Float]], length n: Int, samplingFrequency fs: Double,
          configuration c: QRSDetector.Configuration) throws(FFTPlanningError) {
-        let nyquist = fs / 2
-        var response = FrequencyResponse(stages: [.highPass(stop: c.lowStop, pass: c.lowPass)])
-        if c.highPass < nyquist {
-            response = response * FrequencyResponse(stages: [.lowPass(pass: c.highPass, stop: min(c.highStop, nyquist))])
-        }
-        let filter = try ZeroPhaseFilter(response: response, samplingFrequency: fs,
-                                         rigor: c.planningRigor == .measure ? .measure : .estimate,
-                                         tailTolerance: 1e-7)
+        let filter = try BandPassCache.shared.filter(samplingFrequency: fs, configuration: c)
         // The QRS band ends near 30 Hz, so everything after the band-pass runs at a reduced
         // rate of at least 80 Hz: the inverse FFT and every later stage shrink by the factor.
         var decimation = 1

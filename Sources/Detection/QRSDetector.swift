@@ -34,6 +34,12 @@ public struct QRSDetector: Sendable {
         return QRSDetections(samplingFrequency: record.samplingFrequency, samples: samples)
     }
 
+    /// Plans the FFTs and builds the band-pass for `samplingFrequency` ahead of time, so that
+    /// the first detection at that rate is not slowed (or its timing inflated) by planning.
+    public func prepare(samplingFrequency fs: Double) throws(FFTPlanningError) {
+        _ = try detect(leads: [[Float](repeating: 0, count: max(1, Int(fs)))], samplingFrequency: fs)
+    }
+
     /// Detects beats in `leads` (each in mV, same sampling frequency; shorter leads are
     /// treated as flat past their end) and returns 0-based fiducial samples.
     public func detect(leads: [[Float]], samplingFrequency fs: Double) throws(FFTPlanningError) -> [Int] {

@@ -29,6 +29,7 @@ public struct QRSDetectionRun: Sendable {
     @discardableResult
     public func run(recordPath: URL, outputDirectory directory: URL) throws -> Output {
         let record = try ECGRecord.readWFDB(at: recordPath)
+        try detector.prepare(samplingFrequency: record.samplingFrequency.hertz)
         let (detections, cpu) = try CPUClock.measure { () throws -> QRSDetections in try detector.detect(record) }
         let name = Self.outputName(for: record)
         let output = Output(record: name, fs: record.samplingFrequency.hertz, qrs: detections.samples, cpu_s: cpu)

@@ -113,6 +113,7 @@ public struct QRSEvaluator: Sendable {
         let record = try ECGRecord.readWFDB(at: base)
         let annotations = try WFDBAnnotationFile.read(from: base.appendingPathExtension(annotator))
         let reference = BeatAnnotations.beatSamples(annotations)
+        try detector.prepare(samplingFrequency: record.samplingFrequency.hertz)
         let (detections, cpu) = try CPUClock.measure { () throws -> QRSDetections in try detector.detect(record) }
         let window = record.samplingFrequency.samples(in: tolerance)
         let match = BeatMatch(reference: reference, detections: detections.samples, tolerance: window)
