@@ -68,6 +68,7 @@ public final class FFTPlanCache: Sendable {
 
     private struct Key: Hashable { var count: Int; var rigor: FFTPlanningRigor }
     private let plans = Mutex<[Key: RealFFTPlan]>([:])
+    private static let plannerLock = Mutex<Void>(())
 
     public init() {}
 
@@ -75,10 +76,12 @@ public final class FFTPlanCache: Sendable {
     public func plan(count: Int, rigor: FFTPlanningRigor = .measure) throws(FFTPlanningError) -> RealFFTPlan {
         guard count >= 2, count % 2 == 0, count <= 1 << 26 else { throw FFTPlanningError(count: count) }
         let key = Key(count: count, rigor: rigor)
-        let plan: RealFFTPlan? = plans.withLock { plans in
-            if let existing = plans[key] { return existing }
+        if let existing = plans.withLock({ $0[key] }) { return existing }
+        // FFTW's planner is global state: every cache plans under one process-wide lock.
+        let plan: RealFFTPlan? = Self.plannerLock.withLock { _ in
+            if let existing = plans.withLock({ $0[key] }) { return existing }
             guard let made = RealFFTPlan(count: count, rigor: rigor) else { return nil }
-            plans[key] = made
+            plans.withLock { $0[key] = made }
             return made
         }
         guard let plan else { throw FFTPlanningError(count: count) }

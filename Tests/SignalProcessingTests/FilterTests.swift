@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SignalProcessing
+import ECGModel
 
 private func sine(_ f: Double, fs: Double, seconds: Double, amplitude: Double = 1) -> [Float] {
     (0..<Int(fs * seconds)).map { Float(amplitude * sin(2 * Double.pi * f * Double($0) / fs)) }
@@ -13,7 +14,7 @@ private func middleRMS(_ x: [Float]) -> Double {
 }
 
 @Suite struct ZeroPhaseFilterTests {
-    @Test(arguments: [250.0, 360.0, 500.0, 1000.0])
+    @Test(arguments: [128.0, 250.0, 257.0, 360.0, 500.0, 1000.0])
     func baselineHighPassKeepsPassbandAndRemovesWander(fs: Double) throws {
         let filter = try ZeroPhaseFilter(response: ECGFilters.baselineWander(), samplingFrequency: fs)
         let pass = sine(5, fs: fs, seconds: 30)
@@ -198,5 +199,28 @@ struct SplitMix {
         #expect(count == 1)
         #expect(y[595..<610].allSatisfy { abs($0) < 1e-6 })
         #expect(Array(y[250..<400]) == Array(qrs[250..<400]))
+    }
+}
+
+@Suite struct ConditioningTests {
+    @Test func conditionedRecordRemovesWanderAndMainsAndKeepsGaps() throws {
+        let fs = 500.0
+        let n = Int(fs * 20)
+        let signal = (0..<n).map { i -> Float in
+            let t = Double(i) / fs
+            return Float(0.8 * sin(2 * Double.pi * 0.2 * t) + 0.1 * sin(2 * Double.pi * 50 * t)
+                         + 0.5 * sin(2 * Double.pi * 7 * t))
+        }
+        var samples = signal
+        for i in 500..<600 { samples[i] = .nan }
+        let record = ECGRecord(metadata: RecordMetadata(recordID: "c"), samplingFrequency: SamplingFrequency(hertz: fs),
+                               leads: [LeadSignal(label: "II", samples: samples)])
+        let out = try ECGFilters.conditioned(record).leads[0].samples
+        #expect(out[500..<600].allSatisfy { $0.isNaN })
+        #expect(out[..<500].allSatisfy { $0.isFinite } && out[600...].allSatisfy { $0.isFinite })
+        // Away from the gap and the ends only the 7 Hz component remains.
+        let expected = (0..<n).map { Float(0.5 * sin(2 * Double.pi * 7 * Double($0) / fs)) }
+        let worst = (5000..<8000).map { abs(out[$0] - expected[$0]) }.max() ?? 1
+        #expect(worst < 0.01)
     }
 }
