@@ -2,7 +2,8 @@ import SignalProcessing
 
 /// The leads' QRS evidence combined into one non-negative function of time.
 struct DetectionFunction {
-    /// Combined normalised slope energy: about 1 at typical beats, near 0 between beats.
+    /// Weighted mean over leads of the square root of each lead's normalised, capped slope
+    /// energy: about 1 at typical beats, near 0 between beats.
     var combined: [Float]
     /// Per lead, the band-passed signal divided by the lead's amplitude scale (for fiducials).
     private var bandPassed: [[Float]]

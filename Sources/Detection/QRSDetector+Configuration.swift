@@ -20,7 +20,9 @@ extension QRSDetector {
         public var scaleWindow: Milliseconds = Milliseconds(2000)
         /// Number of scale windows on each side used for the running median.
         public var scaleNeighbourhood: Int = 4
-        /// Highest normalised energy one lead can contribute (limits artifacts).
+        /// Highest normalised energy (1 = the lead's typical beat) one lead can contribute;
+        /// the combination then takes square roots, which narrows the gap between small
+        /// normal complexes and large ectopic ones.
         public var leadCap: Float = 2
         /// Detection threshold as a fraction of the way from the noise to the signal level.
         public var thresholdFraction: Float = 0.5
@@ -30,10 +32,12 @@ extension QRSDetector {
         public var prematureThresholdFraction: Float = 0.75
         /// Search back for a missed beat when no beat came for this many mean RR intervals.
         public var searchBackFactor: Double = 1.66
-        /// A late candidate is a T wave when its energy is below this fraction of the previous beat's.
+        /// A candidate within ``tWaveWindow`` is a T wave when its detection-function value is
+        /// below this fraction of the previous beat's.
         public var tWaveEnergyRatio: Float = 0.6
         /// Range of window-peak to typical-beat energy ratios over which a lead's weight falls
-        /// from full to none (a QRS, even ectopic, rarely carries 10× a lead's typical energy).
+        /// from full to none in the lead combination (a QRS, even ectopic, rarely carries 12× a
+        /// lead's typical energy; electrode pops and saturation steps do).
         public var artifactEnergyRatio: ClosedRange<Float> = 12...30
         /// Leads whose band-passed amplitude stays below this (mV) are treated as flat.
         public var flatLeadAmplitude: Float = 0.01

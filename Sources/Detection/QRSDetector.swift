@@ -3,13 +3,16 @@ import SignalProcessing
 
 /// Finds QRS complexes in single-lead Holter records and multi-lead resting ECGs alike.
 ///
-/// Every lead is band-passed to the QRS band (zero-phase FFT filter), differentiated, squared
-/// and integrated over about a QRS duration. Each lead's energy is divided by a running robust
-/// estimate of its typical beat energy, capped, and the leads are averaged with weights that
-/// fall for leads that are flat or whose energy is not beat-shaped (noise), so a noisy or
-/// missing lead can neither create nor hide a beat. Beats are then picked on the combined
+/// Pacing stimuli are cut out first. Every lead is then band-passed to the QRS band
+/// (zero-phase FFT filter whose inverse transform also reduces the rate to ≥ 80 Hz),
+/// differentiated, squared and integrated over about a QRS duration. Each lead's energy is
+/// divided by a running robust estimate of its typical beat energy (median of 2-s window
+/// peaks), capped and square-rooted, and the leads are averaged with weights that fall for
+/// leads that are flat, dropped out, hit by an artifact, or whose energy is dense rather
+/// than beat-shaped (noise), so a noisy or missing lead can neither create nor hide a beat. Beats are then picked on the combined
 /// function with Pan–Tompkins-style adaptive signal/noise levels, a refractory period,
-/// T-wave rejection by energy, and search-back for beats missed during long RR gaps.
+/// T-wave rejection by energy, a stricter threshold for candidates far earlier than the
+/// rhythm predicts, and search-back for beats missed during long RR gaps.
 /// The fiducial of each beat is the peak of the combined absolute band-passed amplitude.
 public struct QRSDetector: Sendable {
     public var configuration: Configuration
