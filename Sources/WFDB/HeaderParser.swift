@@ -59,6 +59,8 @@ struct HeaderParser {
         var signals: [WFDBSignalSpec] = []
         var segments: [WFDBSegmentSpec] = []
         var lineNumber = 0
+        var recordLineNumber = 0
+        var lastContentLine = 1
         // "\r\n" is one Character in Swift, so CRLF needs naming explicitly.
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
@@ -69,6 +71,7 @@ struct HeaderParser {
             if line.hasSuffix("\r") { line = line.dropLast() }
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty { continue }
+            lastContentLine = lineNumber
             if trimmed.hasPrefix("#") {
                 // As wfdb-python: blanks and '#' stripped from both ends ("##<SPL>…" → "<SPL>…").
                 comments.append(String(trimmed).trimmingCharacters(in: CharacterSet(charactersIn: " \t#")))
@@ -76,6 +79,7 @@ struct HeaderParser {
             }
             guard var current = header else {
                 header = try parseRecordLine(trimmed, line: lineNumber)
+                recordLineNumber = lineNumber
                 if let h = header {
                     guard h.signalCount <= limits.maximumSignals else {
                         throw fail(lineNumber, "\(h.signalCount) signals exceed the limit of \(limits.maximumSignals)")
@@ -101,14 +105,14 @@ struct HeaderParser {
             header = current
         }
         guard var result = header else {
-            throw fail(max(lineNumber, 1), "no record line")
+            throw fail(lastContentLine, "no record line")
         }
         if let segmentCount = result.segmentCount {
             guard segments.count == segmentCount else {
-                throw fail(lineNumber, "record line declares \(segmentCount) segments, found \(segments.count)")
+                throw fail(recordLineNumber, "record line declares \(segmentCount) segments, found \(segments.count)")
             }
         } else if signals.count != result.signalCount {
-            throw fail(lineNumber, "record line declares \(result.signalCount) signals, found \(signals.count)")
+            throw fail(recordLineNumber, "record line declares \(result.signalCount) signals, found \(signals.count)")
         }
         result.signals = signals
         result.segments = segments

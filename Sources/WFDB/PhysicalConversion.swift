@@ -35,6 +35,38 @@ enum PhysicalConversion {
         }
     }
 
+    /// As ``smoothed(_:samplesPerFrame:gain:baseline:invalid:)``, scaled by `factor` and
+    /// rounded to `Float` in the same pass (what ``ECGRecord`` stores).
+    static func smoothedFloat(_ digital: [Int32], samplesPerFrame spf: Int, gain: Double, baseline: Int,
+                              invalid: Int32, factor: Double) -> [Float] {
+        let frames = spf > 0 ? digital.count / spf : 0
+        let scale = factor / gain
+        let base = Double(baseline)
+        return [Float](unsafeUninitializedCapacity: frames) { out, n in
+            digital.withUnsafeBufferPointer { input in
+                guard let src = input.baseAddress, let dst = out.baseAddress else { return }
+                if spf == 1 {
+                    for i in 0..<frames {
+                        let d = src[i]
+                        dst[i] = d == invalid ? .nan : Float((Double(d) - base) * scale)
+                    }
+                } else {
+                    for f in 0..<frames {
+                        var sum = 0.0
+                        var bad = false
+                        for k in 0..<spf {
+                            let d = src[f * spf + k]
+                            if d == invalid { bad = true }
+                            sum += Double(d)
+                        }
+                        dst[f] = bad ? .nan : Float((sum / Double(spf) - base) * scale)
+                    }
+                }
+            }
+            n = frames
+        }
+    }
+
     /// Units normalised so that voltages are millivolts: the factor to multiply by and the
     /// unit to report. Other units (mmHg, NU, Ohm …) are kept as written.
     static func normalizedUnits(_ units: String) -> (factor: Double, units: String) {
@@ -63,16 +95,15 @@ extension WFDBRecord {
         leads.reserveCapacity(signals.count)
         let invalid = invalidSampleValues
         for (index, spec) in signals.enumerated() {
-            let physical: [Double]
-            if let variable = variableLayoutPhysical {
-                physical = index < variable.count ? variable[index] : []
-            } else {
-                physical = PhysicalConversion.smoothed(digital[index], samplesPerFrame: spec.samplesPerFrame,
-                                                      gain: spec.adcGain, baseline: spec.baseline,
-                                                      invalid: invalid[index])
-            }
             let (factor, units) = PhysicalConversion.normalizedUnits(spec.units)
-            let samples = physical.map { Float($0 * factor) }
+            let samples: [Float]
+            if let variable = variableLayoutPhysical {
+                samples = (index < variable.count ? variable[index] : []).map { Float($0 * factor) }
+            } else {
+                samples = PhysicalConversion.smoothedFloat(digital[index], samplesPerFrame: spec.samplesPerFrame,
+                                                           gain: spec.adcGain, baseline: spec.baseline,
+                                                           invalid: invalid[index], factor: factor)
+            }
             leads.append(LeadSignal(label: spec.description, samples: samples, units: units))
         }
         return ECGRecord(metadata: metadata, samplingFrequency: SamplingFrequency(hertz: header.samplingFrequency),

@@ -109,11 +109,10 @@ struct SignalFileReader {
     }
 
     static func fileSize(_ url: URL) throws -> Int {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              let size = attributes[.size] as? NSNumber else {
+        guard let size = FileBytes.size(url) else {
             throw WFDBError(.missingFile, file: url.path, "signal file not found")
         }
-        return size.intValue
+        return size
     }
 
     func readGroup(_ group: Group, frameCount: Int, into digital: inout [[Int32]], mismatches: inout [Int]) throws {
@@ -126,124 +125,108 @@ struct SignalFileReader {
         }
         let url = directory.appendingPathComponent(group.fileName)
         // As wfdb-python: skew never reads past the declared length; those samples are invalid.
-        let framesWanted = frameCount
-        var stream: [Int32]
-        var framesRead: Int
+        var channels: [([Int32], Int)]
         if group.format.isFLAC {
             let decoded = try FLACSignalFile.decode(url: url, channels: group.channels.count,
                                                     samplesPerFrame: specs.map(\.samplesPerFrame),
                                                     format: group.formatNumber, sampleOffset: group.byteOffset,
-                                                    maximumFrames: framesWanted, limits: limits)
-            framesRead = decoded.frames
-            stream = decoded.stream
+                                                    maximumFrames: frameCount, limits: limits)
+            guard decoded.frames >= frameCount else {
+                throw WFDBError(.truncatedSignalFile, file: url.path,
+                                "holds \(decoded.frames) frames but the header declares \(frameCount)")
+            }
+            channels = []
+            var offset = 0
+            for spec in specs {
+                channels.append(Self.extract(decoded.stream, frames: frameCount, frameSize: group.frameSize,
+                                             offset: offset, samplesPerFrame: spec.samplesPerFrame))
+                offset += spec.samplesPerFrame
+            }
         } else {
-            let data = try readBytes(url, group: group, framesWanted: framesWanted, frameCount: frameCount)
-            framesRead = min(framesWanted, group.format.sampleCount(bytes: data.count) / group.frameSize)
-            let count = framesRead * group.frameSize
-            stream = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-                if let base = buffer.baseAddress {
-                    data.withUnsafeBytes { group.format.decode($0, count: count, into: base) }
+            let bytes = try readBytes(url, group: group, frameCount: frameCount)
+            channels = bytes.withUnsafeBufferPointer { buffer -> [([Int32], Int)] in
+                guard let base = buffer.baseAddress else {
+                    return specs.map { _ in ([], 0) }
                 }
-                initialized = count
+                var result: [([Int32], Int)] = []
+                var offset = 0
+                for spec in specs {
+                    result.append(group.format.channel(from: base, frames: frameCount, frameSize: group.frameSize,
+                                                       offset: offset, samplesPerFrame: spec.samplesPerFrame))
+                    offset += spec.samplesPerFrame
+                }
+                return result
             }
         }
-        guard framesRead >= frameCount else {
-            throw WFDBError(.truncatedSignalFile, file: url.path,
-                            "holds \(framesRead) frames but the header declares \(frameCount)")
-        }
-        // Deinterleave, accumulate format 8 differences, checksum, then skew.
-        var offsetInFrame = 0
+        // Accumulate format 8 differences, check the checksum, then apply the skew.
         for (k, channel) in group.channels.enumerated() {
             let spec = specs[k]
-            let spf = spec.samplesPerFrame
-            let frameSize = group.frameSize
-            let invalid = group.format.invalidSample
-            let outputCount = frameCount * spf
-            let skewSamples = spec.skew * spf
-            let offset = offsetInFrame
-            var checksum = 0
-            let values = stream.withUnsafeBufferPointer { input -> [Int32] in
-                guard let source = input.baseAddress else {
-                    return [Int32](repeating: invalid, count: outputCount)
-                }
-                let storedCount = framesRead * spf
-                @inline(__always) func stored(_ i: Int) -> Int32 {
-                    source[(i / spf) * frameSize + offset + i % spf]
-                }
-                if case .difference8 = group.format {
-                    var accumulated = [Int32](repeating: 0, count: storedCount)
-                    var value = Int32(truncatingIfNeeded: spec.initialValue)
-                    for i in 0..<storedCount {
-                        value = value &+ stored(i)
-                        // wfdb keeps format 8 values within 8 bits' reach of the previous one
-                        accumulated[i] = value
-                    }
-                    for i in 0..<min(outputCount, storedCount) { checksum &+= Int(accumulated[i]) }
-                    return [Int32](unsafeUninitializedCapacity: outputCount) { out, n in
-                        for i in 0..<outputCount {
-                            let j = i + skewSamples
-                            out[i] = j < storedCount ? accumulated[j] : invalid
-                        }
-                        n = outputCount
-                    }
-                }
-                return [Int32](unsafeUninitializedCapacity: outputCount) { out, n in
-                    if spf == 1 {
-                        for i in 0..<outputCount { checksum &+= Int(source[i * frameSize + offset]) }
-                        for i in 0..<outputCount {
-                            let j = i + skewSamples
-                            out[i] = j < storedCount ? source[j * frameSize + offset] : invalid
-                        }
-                    } else {
-                        for i in 0..<outputCount { checksum &+= Int(stored(i)) }
-                        for i in 0..<outputCount {
-                            let j = i + skewSamples
-                            out[i] = j < storedCount ? stored(j) : invalid
-                        }
-                    }
-                    n = outputCount
-                }
+            var (values, checksum) = channels[k]
+            channels[k] = ([], 0)
+            if case .difference8 = group.format {
+                checksum = Self.accumulate(&values, from: spec.initialValue)
+            }
+            if spec.skew > 0 {
+                values = Self.skewed(values, by: spec.skew * spec.samplesPerFrame, invalid: group.format.invalidSample)
             }
             digital[channel] = values
             if let expected = spec.checksum, UInt16(truncatingIfNeeded: expected) != UInt16(truncatingIfNeeded: checksum) {
                 mismatches.append(channel)
             }
-            offsetInFrame += spf
         }
     }
 
-    /// Reads the bytes of `framesWanted` frames after the byte offset, refusing a file too
-    /// short for `frameCount` frames before reading it.
-    func readBytes(_ url: URL, group: Group, framesWanted: Int, frameCount: Int) throws -> Data {
-        guard let handle = try? FileHandle(forReadingFrom: url) else {
-            throw WFDBError(.missingFile, file: url.path, "signal file not found (needed by \(headerURL.lastPathComponent))")
+    /// One signal's samples out of an interleaved stream (FLAC), with their sum.
+    static func extract(_ stream: [Int32], frames: Int, frameSize: Int, offset: Int,
+                        samplesPerFrame spf: Int) -> ([Int32], Int) {
+        var values = [Int32]()
+        values.reserveCapacity(frames * spf)
+        var sum = 0
+        for f in 0..<frames {
+            for j in 0..<spf {
+                let v = stream[f * frameSize + offset + j]
+                values.append(v)
+                sum &+= Int(v)
+            }
         }
-        defer { try? handle.close() }
-        let size: Int
-        do {
-            size = Int(try handle.seekToEnd())
-        } catch {
-            throw WFDBError(.missingFile, file: url.path, "cannot read signal file: \(error)")
+        return (values, sum)
+    }
+
+    /// Format 8: running sums of the differences from the initial value; returns their sum.
+    static func accumulate(_ values: inout [Int32], from initial: Int) -> Int {
+        var value = Int32(truncatingIfNeeded: initial)
+        var sum = 0
+        for i in values.indices {
+            value = value &+ values[i]
+            values[i] = value
+            sum &+= Int(value)
         }
-        let available = max(0, size - group.byteOffset)
+        return sum
+    }
+
+    /// Shifts samples earlier by `shift` (the skew), padding the end with `invalid`.
+    static func skewed(_ values: [Int32], by shift: Int, invalid: Int32) -> [Int32] {
+        let count = values.count
+        return [Int32](unsafeUninitializedCapacity: count) { out, initialized in
+            for i in 0..<count {
+                let j = i + shift
+                out[i] = j < count ? values[j] : invalid
+            }
+            initialized = count
+        }
+    }
+
+    /// Reads the bytes of `frameCount` frames after the byte offset, refusing a file too short.
+    func readBytes(_ url: URL, group: Group, frameCount: Int) throws -> [UInt8] {
         let needed = group.format.byteCount(samples: frameCount * group.frameSize)
-        guard available >= needed else {
-            let framesThere = group.format.sampleCount(bytes: available) / max(1, group.frameSize)
+        guard let (size, bytes) = FileBytes.read(url, offset: group.byteOffset, maximumBytes: needed) else {
+            throw WFDBError(.missingFile, file: url.path, "signal file not found or unreadable (needed by \(headerURL.lastPathComponent))")
+        }
+        guard bytes.count >= needed else {
+            let framesThere = group.format.sampleCount(bytes: bytes.count) / max(1, group.frameSize)
             throw WFDBError(.truncatedSignalFile, file: url.path,
                             "holds \(framesThere) frames (\(size) bytes) but the header declares \(frameCount)")
         }
-        let wanted = min(available, group.format.byteCount(samples: framesWanted * group.frameSize))
-        do {
-            try handle.seek(toOffset: UInt64(group.byteOffset))
-            let data = try handle.read(upToCount: wanted) ?? Data()
-            guard data.count >= needed else {
-                throw WFDBError(.truncatedSignalFile, file: url.path, "short read: \(data.count) of \(needed) bytes")
-            }
-            return data
-        } catch let error as WFDBError {
-            throw error
-        } catch {
-            throw WFDBError(.missingFile, file: url.path, "cannot read signal file: \(error)")
-        }
+        return bytes
     }
 }

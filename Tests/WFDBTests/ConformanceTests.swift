@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
-@testable import WFDB
+import WFDB
 
 /// Every record of the five reference dumps must read as wfdb-python reads it.
 @Suite struct ConformanceTests {
@@ -156,9 +156,20 @@ import TestSupport
             }
             return
         }
-        // The reference could read neither digital nor physical samples: we must refuse too.
-        if case .success = result {
-            problems.check(false, name, "reference failed (\(entry["samples_error"] ?? "")) but we read it")
+        // The reference could read neither digital nor physical samples: we must refuse too,
+        // and where it was missing a file, say which file is missing.
+        let referenceError = entry["samples_error"] as? String ?? ""
+        switch result {
+        case .success:
+            problems.check(false, name, "reference failed (\(referenceError)) but we read it")
+        case .failure(let error):
+            if referenceError.hasPrefix("FileNotFoundError"), let missing = referenceError.split(separator: "/").last?.dropLast() {
+                let ours = error as? WFDBError
+                problems.check(ours?.kind == .missingFile && ours?.file.hasSuffix(String(missing)) == true,
+                               name, "expected a missing-file error for \(missing), got \(error)")
+            } else {
+                problems.check(error is WFDBError, name, "unexpected error type: \(error)")
+            }
         }
     }
 

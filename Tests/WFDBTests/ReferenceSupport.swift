@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import TestSupport
-@testable import WFDB
+import WFDB
 
 /// One `wfdb-*.json` reference file (see ../shared/reference/README.md).
 struct ReferenceFile {
