@@ -9,6 +9,8 @@ struct ECGNarratorCommand: AsyncParsableCommand {
             InfoCommand.self,
             ExportCommand.self,
             SynthCommand.self,
+            DetectCommand.self,
+            EvaluateCommand.self,
             ScoreCommand.self,
             BenchCommand.self,
         ]

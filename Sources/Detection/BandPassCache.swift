@@ -1,0 +1,32 @@
+import Synchronization
+import SignalProcessing
+
+/// The detector's QRS band-pass, built once per sampling frequency and configuration.
+///
+/// Building a ``ZeroPhaseFilter`` measures its impulse response and samples its mask; doing
+/// that once per process rather than once per record keeps a 10-s record well under a
+/// millisecond.
+final class BandPassCache: Sendable {
+    static let shared = BandPassCache()
+
+    private struct Key: Hashable {
+        var fs: Double, lowStop: Double, lowPass: Double, highPass: Double, highStop: Double, measure: Bool
+    }
+    private let filters = Mutex<[Key: ZeroPhaseFilter]>([:])
+
+    func filter(samplingFrequency fs: Double,
+                configuration c: QRSDetector.Configuration) throws(FFTPlanningError) -> ZeroPhaseFilter {
+        let key = Key(fs: fs, lowStop: c.lowStop, lowPass: c.lowPass, highPass: c.highPass,
+                      highStop: c.highStop, measure: c.planningRigor == .measure)
+        if let cached = filters.withLock({ $0[key] }) { return cached }
+        let nyquist = fs / 2
+        var response = FrequencyResponse(stages: [.highPass(stop: c.lowStop, pass: c.lowPass)])
+        if c.highPass < nyquist {
+            response = response * FrequencyResponse(stages: [.lowPass(pass: c.highPass, stop: min(c.highStop, nyquist))])
+        }
+        let made = try ZeroPhaseFilter(response: response, samplingFrequency: fs,
+                                       rigor: key.measure ? .measure : .estimate, tailTolerance: 1e-7)
+        filters.withLock { $0[key] = made }
+        return made
+    }
+}
