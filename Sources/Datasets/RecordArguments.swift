@@ -14,6 +14,22 @@ public enum RecordArguments {
         try arguments.flatMap { try entries(for: $0, limits: limits) }
     }
 
+    /// Resolves every argument, collecting the ones that fail instead of stopping at the first,
+    /// so that a batch over many records reports each bad one and processes the rest.
+    public static func resolve(_ arguments: [String], limits: ReadLimits = .default)
+        -> (entries: [DatasetEntry], failures: [(argument: String, error: any Error)]) {
+        var entries: [DatasetEntry] = []
+        var failures: [(argument: String, error: any Error)] = []
+        for argument in arguments {
+            do {
+                entries += try self.entries(for: argument, limits: limits)
+            } catch {
+                failures.append((argument, error))
+            }
+        }
+        return (entries, failures)
+    }
+
     public static func entries(for argument: String, limits: ReadLimits = .default) throws -> [DatasetEntry] {
         let manager = FileManager.default
         if let hash = argument.lastIndex(of: "#"), isHDF5(String(argument[..<hash])) {

@@ -1,6 +1,7 @@
 import Foundation
 import ECGModel
 import WFDB
+import Datasets
 import Detection
 
 /// Detects beats in one record file and writes them as `<record>.qrs` and `<record>.json`.
@@ -28,7 +29,18 @@ public struct QRSDetectionRun: Sendable {
     /// `directory`, and returns what was written.
     @discardableResult
     public func run(recordPath: URL, outputDirectory directory: URL) throws -> Output {
-        let record = try ECGRecord.readWFDB(at: recordPath)
+        try run(record: ECGRecord.readWFDB(at: recordPath), outputDirectory: directory)
+    }
+
+    /// Reads a dataset entry (WFDB or HDF5), detects, and writes both files into `directory`.
+    @discardableResult
+    public func run(entry: DatasetEntry, outputDirectory directory: URL) throws -> Output {
+        try run(record: entry.readRecord(), outputDirectory: directory)
+    }
+
+    /// Detects beats in `record` and writes both files into `directory`.
+    @discardableResult
+    public func run(record: ECGRecord, outputDirectory directory: URL) throws -> Output {
         try detector.prepare(samplingFrequency: record.samplingFrequency.hertz)
         let (detections, cpu) = try CPUClock.measure { () throws -> QRSDetections in try detector.detect(record) }
         let name = Self.outputName(for: record)

@@ -21,8 +21,9 @@ struct InfoCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let entries = try RecordArguments.entries(for: records)
-        var failures = 0
+        let (entries, unresolved) = RecordArguments.resolve(records)
+        for (_, error) in unresolved { standardError("error: \(error)") }
+        var failures = unresolved.count
         var summaries: [String] = []
         for entry in entries {
             do {
