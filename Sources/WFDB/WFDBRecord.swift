@@ -77,6 +77,7 @@ public struct WFDBRecord: Sendable {
 public extension ECGRecord {
     /// Reads a WFDB record and converts it to physical units (see ``WFDBRecord/ecgRecord()``).
     static func readWFDB(at url: URL, limits: ReadLimits = .default) throws -> ECGRecord {
-        try WFDBRecord.read(from: url, limits: limits).ecgRecord()
+        var record = try WFDBRecord.read(from: url, limits: limits)
+        return record.takeECGRecord()
     }
 }
