@@ -310,6 +310,7 @@ struct HeaderParser {
             let marker = field[index]
             index += 1
             guard let value = number() else { throw bad }
+            guard value <= 1 << 31 else { throw fail(line, "value out of range in signal format '\(Self.text(field))'") }
             switch marker {
             case 0x78:
                 guard value >= 1 else { throw fail(line, "samples per frame must be at least 1 in '\(Self.text(field))'") }
