@@ -9,19 +9,25 @@ extension WFDBHeader {
     ///   - file: the header's path, used in error messages.
     ///   - limits: caps on line length and signal count, checked before anything is allocated.
     public static func parse(_ text: String, file: String, limits: ReadLimits = .default) throws -> WFDBHeader {
-        var parser = HeaderParser(file: file, limits: limits)
-        return try parser.parse(text)
+        try HeaderParser(file: file, limits: limits).parse(Array(text.utf8))
     }
 
     /// Parses header bytes, decoding UTF-8 or, failing that, Latin-1 (some headers carry
     /// `µ` or `°` in a legacy 8-bit encoding; wfdb reads them byte for byte).
     public static func parse(_ bytes: Data, file: String, limits: ReadLimits = .default) throws -> WFDBHeader {
-        let text = String(data: bytes, encoding: .utf8) ?? latin1(bytes)
-        return try parse(text, file: file, limits: limits)
+        try parse(bytes: [UInt8](bytes), file: file, limits: limits)
+    }
+
+    static func parse(bytes: [UInt8], file: String, limits: ReadLimits) throws -> WFDBHeader {
+        var utf8 = bytes
+        if !bytes.allSatisfy({ $0 < 0x80 }), String(validating: bytes, as: UTF8.self) == nil {
+            utf8 = Array(latin1(bytes).utf8)
+        }
+        return try HeaderParser(file: file, limits: limits).parse(utf8)
     }
 
     /// Every byte as the code point of the same value (ISO 8859-1), which cannot fail.
-    static func latin1(_ bytes: Data) -> String {
+    static func latin1(_ bytes: [UInt8]) -> String {
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
         return String(scalars)
@@ -29,31 +35,80 @@ extension WFDBHeader {
 
     /// Reads and parses a header file.
     public static func read(from url: URL, limits: ReadLimits = .default) throws -> WFDBHeader {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw WFDBError(.missingFile, file: url.path, "cannot read header: \(error.localizedDescription)")
+        let maximum = max(1 << 22, limits.maximumLineLength * 16)
+        guard let (size, bytes) = FileBytes.read(url, offset: 0, maximumBytes: maximum) else {
+            throw WFDBError(.missingFile, file: url.path, "header not found or unreadable")
         }
-        return try parse(data, file: url.path, limits: limits)
+        guard size <= maximum else {
+            throw WFDBError(.limitExceeded, file: url.path, "header of \(size) bytes is larger than \(maximum) bytes")
+        }
+        return try parse(bytes: bytes, file: url.path, limits: limits)
     }
 }
 
-/// The header(5) grammar, one line at a time.
+/// The header(5) grammar, one line at a time, over UTF-8 bytes (Character-level string
+/// handling would cost more than reading the signals).
 struct HeaderParser {
     let file: String
     let limits: ReadLimits
 
-    init(file: String, limits: ReadLimits) {
-        self.file = file
-        self.limits = limits
-    }
+    typealias Bytes = ArraySlice<UInt8>
 
     func fail(_ line: Int, _ message: String) -> WFDBError {
         WFDBError(.malformedHeader, file: file, line: line, message)
     }
 
-    mutating func parse(_ text: String) throws -> WFDBHeader {
+    static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+
+    static func text(_ bytes: Bytes) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Whitespace-separated fields; with `maximumFields`, the rest of the line (trailing
+    /// blanks removed) is returned as one last field.
+    static func fields(_ line: Bytes, maximumFields: Int = .max) -> [Bytes] {
+        var result: [Bytes] = []
+        var i = line.startIndex
+        while i < line.endIndex {
+            while i < line.endIndex, isBlank(line[i]) { i += 1 }
+            guard i < line.endIndex else { break }
+            if result.count == maximumFields {
+                var end = line.endIndex
+                while end > i, isBlank(line[end - 1]) || line[end - 1] == 0x0D { end -= 1 }
+                result.append(line[i..<end])
+                break
+            }
+            var end = i
+            while end < line.endIndex, !isBlank(line[end]) { end += 1 }
+            result.append(line[i..<end])
+            i = end
+        }
+        return result
+    }
+
+    static func integer(_ bytes: Bytes) -> Int? {
+        var i = bytes.startIndex
+        guard i < bytes.endIndex else { return nil }
+        var negative = false
+        if bytes[i] == 0x2D || bytes[i] == 0x2B { negative = bytes[i] == 0x2D; i += 1 }
+        guard i < bytes.endIndex, bytes.endIndex - i <= 18 else { return nil }
+        var value = 0
+        while i < bytes.endIndex {
+            let d = Int(bytes[i]) - 48
+            guard d >= 0 && d <= 9 else { return nil }
+            value = value * 10 + d
+            i += 1
+        }
+        return negative ? -value : value
+    }
+
+    static func real(_ bytes: Bytes) -> Double? {
+        if let n = integer(bytes) { return Double(n) }
+        guard !bytes.isEmpty, bytes.count < 64,
+              bytes.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 == 0x2D || $0 == 0x2B || $0 == 0x65 || $0 == 0x45 })
+        else { return nil }
+        return Double(text(bytes))
+    }
+
+    func parse(_ bytes: [UInt8]) throws -> WFDBHeader {
         var header: WFDBHeader?
         var comments: [String] = []
         var signals: [WFDBSignalSpec] = []
@@ -61,48 +116,53 @@ struct HeaderParser {
         var lineNumber = 0
         var recordLineNumber = 0
         var lastContentLine = 1
-        // "\r\n" is one Character in Swift, so CRLF needs naming explicitly.
-        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
             lineNumber += 1
-            guard rawLine.utf8.count <= limits.maximumLineLength else {
+            defer { start = end + 1 }
+            guard end - start <= limits.maximumLineLength else {
                 throw fail(lineNumber, "line longer than \(limits.maximumLineLength) bytes")
             }
-            var line = Substring(rawLine)
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.isEmpty { continue }
+            var lineEnd = end
+            if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            var first = start
+            while first < lineEnd, Self.isBlank(bytes[first]) { first += 1 }
+            if first == lineEnd { continue }
             lastContentLine = lineNumber
-            if trimmed.hasPrefix("#") {
+            let line = bytes[first..<lineEnd]
+            if line.first == 0x23 {
                 // As wfdb-python: blanks and '#' stripped from both ends ("##<SPL>…" → "<SPL>…").
-                comments.append(String(trimmed).trimmingCharacters(in: CharacterSet(charactersIn: " \t#")))
+                var a = line.startIndex, b = line.endIndex
+                while a < b, Self.isBlank(line[a]) || line[a] == 0x23 { a += 1 }
+                while b > a, Self.isBlank(line[b - 1]) || line[b - 1] == 0x23 { b -= 1 }
+                comments.append(Self.text(line[a..<b]))
                 continue
             }
-            guard var current = header else {
-                header = try parseRecordLine(trimmed, line: lineNumber)
-                recordLineNumber = lineNumber
-                if let h = header {
-                    guard h.signalCount <= limits.maximumSignals else {
-                        throw fail(lineNumber, "\(h.signalCount) signals exceed the limit of \(limits.maximumSignals)")
-                    }
-                    if let n = h.segmentCount, n > limits.maximumSignals * 256 {
-                        throw fail(lineNumber, "\(n) segments exceed the limit")
-                    }
+            guard let current = header else {
+                let parsed = try parseRecordLine(line, line: lineNumber)
+                guard parsed.signalCount <= limits.maximumSignals else {
+                    throw fail(lineNumber, "\(parsed.signalCount) signals exceed the limit of \(limits.maximumSignals)")
                 }
+                if let n = parsed.segmentCount, n > limits.maximumSignals * 256 {
+                    throw fail(lineNumber, "\(n) segments exceed the limit")
+                }
+                header = parsed
+                recordLineNumber = lineNumber
                 continue
             }
             if let segmentCount = current.segmentCount {
                 guard segments.count < segmentCount else {
                     throw fail(lineNumber, "more segment lines than the \(segmentCount) the record line declares")
                 }
-                segments.append(try parseSegmentLine(trimmed, line: lineNumber))
+                segments.append(try parseSegmentLine(line, line: lineNumber))
             } else {
                 guard signals.count < current.signalCount else {
                     throw fail(lineNumber, "more signal lines than the \(current.signalCount) the record line declares")
                 }
-                signals.append(try parseSignalLine(trimmed, line: lineNumber))
+                signals.append(try parseSignalLine(line, line: lineNumber))
             }
-            current.signals = signals
-            header = current
         }
         guard var result = header else {
             throw fail(lastContentLine, "no record line")
@@ -121,23 +181,23 @@ struct HeaderParser {
     }
 
     /// `name[/segments] [signals [fs[/counter[(base)]] [samples [time [date]]]]]`
-    func parseRecordLine(_ text: Substring, line: Int) throws -> WFDBHeader {
-        let fields = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    func parseRecordLine(_ text: Bytes, line: Int) throws -> WFDBHeader {
+        let fields = Self.fields(text)
         guard let first = fields.first else { throw fail(line, "empty record line") }
-        var name = String(first)
+        var name = first
         var segmentCount: Int?
-        if let slash = first.firstIndex(of: "/") {
-            name = String(first[..<slash])
-            guard let n = Int(first[first.index(after: slash)...]), n >= 0 else {
-                throw fail(line, "bad segment count in '\(first)'")
+        if let slash = first.firstIndex(of: 0x2F) {
+            name = first[..<slash]
+            guard let n = Self.integer(first[(slash + 1)...]), n >= 0 else {
+                throw fail(line, "bad segment count in '\(Self.text(first))'")
             }
             segmentCount = n
         }
         guard !name.isEmpty else { throw fail(line, "record line has no record name") }
-        var header = WFDBHeader(recordName: name, segmentCount: segmentCount, signalCount: 0)
+        var header = WFDBHeader(recordName: Self.text(name), segmentCount: segmentCount, signalCount: 0)
         if fields.count > 1 {
-            guard let n = Int(fields[1]), n >= 0 else {
-                throw fail(line, "bad number of signals '\(fields[1])'")
+            guard let n = Self.integer(fields[1]), n >= 0 else {
+                throw fail(line, "bad number of signals '\(Self.text(fields[1]))'")
             }
             header.signalCount = n
         }
@@ -145,49 +205,49 @@ struct HeaderParser {
             try parseFrequency(fields[2], into: &header, line: line)
         }
         if fields.count > 3 {
-            guard let n = Int64(fields[3]), n >= 0 else {
-                throw fail(line, "bad number of samples '\(fields[3])'")
+            guard let n = Self.integer(fields[3]), n >= 0 else {
+                throw fail(line, "bad number of samples '\(Self.text(fields[3]))'")
             }
-            header.sampleCount = n
+            header.sampleCount = Int64(n)
         }
         if fields.count > 4 {
-            let time = String(fields[4])
-            guard time.allSatisfy({ $0.isNumber || $0 == ":" || $0 == "." }), time.contains(":") else {
-                throw fail(line, "bad base time '\(time)'")
+            let time = fields[4]
+            guard time.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3A || $0 == 0x2E }), time.contains(0x3A) else {
+                throw fail(line, "bad base time '\(Self.text(time))'")
             }
-            header.baseTime = time
+            header.baseTime = Self.text(time)
         }
         if fields.count > 5 {
-            let date = String(fields[5])
-            let parts = date.split(separator: "/")
-            guard parts.count == 3, parts.allSatisfy({ Int($0) != nil }) else {
-                throw fail(line, "bad base date '\(date)'")
+            let date = fields[5]
+            let parts = date.split(separator: 0x2F, omittingEmptySubsequences: false)
+            guard parts.count == 3, parts.allSatisfy({ Self.integer($0) != nil }) else {
+                throw fail(line, "bad base date '\(Self.text(date))'")
             }
-            header.baseDate = date
+            header.baseDate = Self.text(date)
         }
         return header
     }
 
-    func parseFrequency(_ field: Substring, into header: inout WFDBHeader, line: Int) throws {
+    func parseFrequency(_ field: Bytes, into header: inout WFDBHeader, line: Int) throws {
         var rest = field
         var base: Double?
-        if let open = rest.firstIndex(of: "(") {
-            guard rest.hasSuffix(")"), let value = Double(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]) else {
-                throw fail(line, "bad base counter in '\(field)'")
+        if let open = rest.firstIndex(of: 0x28) {
+            guard rest.last == 0x29, let value = Self.real(rest[(open + 1)..<(rest.endIndex - 1)]) else {
+                throw fail(line, "bad base counter in '\(Self.text(field))'")
             }
             base = value
             rest = rest[..<open]
         }
         var counter: Double?
-        if let slash = rest.firstIndex(of: "/") {
-            guard let value = Double(rest[rest.index(after: slash)...]), value > 0, value.isFinite else {
-                throw fail(line, "bad counter frequency in '\(field)'")
+        if let slash = rest.firstIndex(of: 0x2F) {
+            guard let value = Self.real(rest[(slash + 1)...]), value > 0, value.isFinite else {
+                throw fail(line, "bad counter frequency in '\(Self.text(field))'")
             }
             counter = value
             rest = rest[..<slash]
         }
-        guard let fs = Double(rest), fs.isFinite, fs >= 0 else {
-            throw fail(line, "bad sampling frequency '\(field)'")
+        guard let fs = Self.real(rest), fs.isFinite, fs >= 0 else {
+            throw fail(line, "bad sampling frequency '\(Self.text(field))'")
         }
         header.samplingFrequency = fs > 0 ? fs : 250
         header.counterFrequency = counter
@@ -195,32 +255,21 @@ struct HeaderParser {
     }
 
     /// `name length`
-    func parseSegmentLine(_ text: Substring, line: Int) throws -> WFDBSegmentSpec {
-        let fields = text.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard fields.count >= 2, let n = Int64(fields[1]), n >= 0 else {
-            throw fail(line, "segment line needs a record name and a sample count: '\(text)'")
+    func parseSegmentLine(_ text: Bytes, line: Int) throws -> WFDBSegmentSpec {
+        let fields = Self.fields(text)
+        guard fields.count >= 2, let n = Self.integer(fields[1]), n >= 0 else {
+            throw fail(line, "segment line needs a record name and a sample count: '\(Self.text(text))'")
         }
-        return WFDBSegmentSpec(recordName: String(fields[0]), sampleCount: n)
+        return WFDBSegmentSpec(recordName: Self.text(fields[0]), sampleCount: Int64(n))
     }
 
     /// `file format[xspf][:skew][+offset] [gain[(baseline)][/units] [res [zero [init [checksum [block [description]]]]]]]`
-    func parseSignalLine(_ text: Substring, line: Int) throws -> WFDBSignalSpec {
-        var fields: [Substring] = []
-        var cursor = text.startIndex
-        var descriptionStart: Substring.Index?
-        while cursor < text.endIndex {
-            while cursor < text.endIndex, text[cursor] == " " || text[cursor] == "\t" { cursor = text.index(after: cursor) }
-            guard cursor < text.endIndex else { break }
-            if fields.count == 8 { descriptionStart = cursor; break }
-            var end = cursor
-            while end < text.endIndex, text[end] != " ", text[end] != "\t" { end = text.index(after: end) }
-            fields.append(text[cursor..<end])
-            cursor = end
-        }
+    func parseSignalLine(_ text: Bytes, line: Int) throws -> WFDBSignalSpec {
+        let fields = Self.fields(text, maximumFields: 8)
         guard fields.count >= 2 else {
-            throw fail(line, "signal line needs a file name and a format: '\(text)'")
+            throw fail(line, "signal line needs a file name and a format: '\(Self.text(text))'")
         }
-        var spec = WFDBSignalSpec(fileName: String(fields[0]), format: 0)
+        var spec = WFDBSignalSpec(fileName: Self.text(fields[0]), format: 0)
         try parseFormat(fields[1], into: &spec, line: line)
         var baselineGiven = false
         if fields.count > 2 {
@@ -230,8 +279,8 @@ struct HeaderParser {
         }
         func integer(_ index: Int, _ what: String) throws -> Int? {
             guard fields.count > index else { return nil }
-            guard let value = Int(fields[index]) else {
-                throw fail(line, "bad \(what) '\(fields[index])'")
+            guard let value = Self.integer(fields[index]) else {
+                throw fail(line, "bad \(what) '\(Self.text(fields[index]))'")
             }
             return value
         }
@@ -241,67 +290,59 @@ struct HeaderParser {
         spec.checksum = try integer(6, "checksum")
         spec.blockSize = try integer(7, "block size") ?? 0
         if !baselineGiven { spec.baseline = spec.adcZero }
-        if let descriptionStart {
-            spec.description = String(text[descriptionStart...]).trimmingTrailingBlanks()
-        }
+        if fields.count > 8 { spec.description = Self.text(fields[8]) }
         return spec
     }
 
-    func parseFormat(_ field: Substring, into spec: inout WFDBSignalSpec, line: Int) throws {
-        // Digits, then optional x<spf>, :<skew>, +<offset> in any order the writers produce.
+    func parseFormat(_ field: Bytes, into spec: inout WFDBSignalSpec, line: Int) throws {
+        // Digits, then optional x<spf>, :<skew>, +<offset>.
         var index = field.startIndex
         func number() -> Int? {
             let start = index
-            while index < field.endIndex, field[index].isASCII, field[index].isNumber { index = field.index(after: index) }
+            while index < field.endIndex, field[index] >= 0x30, field[index] <= 0x39 { index += 1 }
             guard start < index else { return nil }
-            return Int(field[start..<index])
+            return Self.integer(field[start..<index])
         }
-        guard let format = number() else { throw fail(line, "bad signal format '\(field)'") }
+        let bad = fail(line, "bad signal format '\(Self.text(field))'")
+        guard let format = number() else { throw bad }
         spec.format = format
         while index < field.endIndex {
             let marker = field[index]
-            index = field.index(after: index)
-            guard let value = number() else { throw fail(line, "bad signal format '\(field)'") }
+            index += 1
+            guard let value = number() else { throw bad }
+            guard value <= 1 << 31 else { throw fail(line, "value out of range in signal format '\(Self.text(field))'") }
             switch marker {
-            case "x":
-                guard value >= 1 else { throw fail(line, "samples per frame must be at least 1 in '\(field)'") }
+            case 0x78:
+                guard value >= 1 else { throw fail(line, "samples per frame must be at least 1 in '\(Self.text(field))'") }
                 spec.samplesPerFrame = value
-            case ":": spec.skew = value
-            case "+": spec.byteOffset = value
-            default: throw fail(line, "bad signal format '\(field)'")
+            case 0x3A: spec.skew = value
+            case 0x2B: spec.byteOffset = value
+            default: throw bad
             }
         }
     }
 
     /// Returns whether a baseline was written.
-    func parseGain(_ field: Substring, into spec: inout WFDBSignalSpec, line: Int) throws -> Bool {
+    func parseGain(_ field: Bytes, into spec: inout WFDBSignalSpec, line: Int) throws -> Bool {
         var rest = field
-        if let slash = rest.firstIndex(of: "/") {
-            spec.units = String(rest[rest.index(after: slash)...])
+        if let slash = rest.firstIndex(of: 0x2F) {
+            spec.units = Self.text(rest[(slash + 1)...])
             rest = rest[..<slash]
         }
         var baselineGiven = false
-        if let open = rest.firstIndex(of: "(") {
-            guard rest.hasSuffix(")"), let value = Int(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)]) else {
-                throw fail(line, "bad baseline in '\(field)'")
+        if let open = rest.firstIndex(of: 0x28) {
+            guard rest.last == 0x29, let value = Self.integer(rest[(open + 1)..<(rest.endIndex - 1)]) else {
+                throw fail(line, "bad baseline in '\(Self.text(field))'")
             }
             spec.baseline = value
             baselineGiven = true
             rest = rest[..<open]
         }
-        guard let gain = Double(rest), gain.isFinite else {
-            throw fail(line, "bad ADC gain '\(field)'")
+        guard let gain = Self.real(rest), gain.isFinite else {
+            throw fail(line, "bad ADC gain '\(Self.text(field))'")
         }
         spec.gainWasGiven = gain != 0
         spec.adcGain = gain == 0 ? 200 : gain
         return baselineGiven
-    }
-}
-
-extension String {
-    func trimmingTrailingBlanks() -> String {
-        var s = Substring(self)
-        while let last = s.last, last == " " || last == "\t" || last == "\r" { s = s.dropLast() }
-        return String(s)
     }
 }

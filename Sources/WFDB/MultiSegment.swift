@@ -17,9 +17,13 @@ struct MultiSegmentReader {
     func read() throws -> WFDBRecord {
         let segments = masterHeader.segments
         let file = headerURL.path
-        let total = segments.reduce(Int64(0)) { $0 + $1.sampleCount }
-        guard total <= Int64(limits.maximumTotalSamples),
-              total * Int64(max(1, masterHeader.signalCount)) <= Int64(limits.maximumTotalSamples) else {
+        var total: Int64 = 0
+        for segment in segments {
+            let (sum, overflow) = total.addingReportingOverflow(segment.sampleCount)
+            total = overflow ? Int64.max : sum
+        }
+        let (samples, overflow) = total.multipliedReportingOverflow(by: Int64(max(1, masterHeader.signalCount)))
+        guard !overflow, samples <= Int64(limits.maximumTotalSamples) else {
             throw WFDBError(.limitExceeded, file: file, "segments hold \(total) frames × \(masterHeader.signalCount) signals, over the read limit")
         }
         if let declared = masterHeader.sampleCount, declared != total {

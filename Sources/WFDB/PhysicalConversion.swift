@@ -91,6 +91,13 @@ extension WFDBRecord {
     /// the header path, and for MIMIC-IV-ECG-style headers the subject (`# <subject_id>: …`)
     /// and the study (the record name, when the record sits in an `s<record name>` folder).
     public func ecgRecord() -> ECGRecord {
+        var copy = self
+        return copy.takeECGRecord()
+    }
+
+    /// ``ecgRecord()`` that releases each channel's digital samples once converted, so that
+    /// a read-and-convert holds less memory at once.
+    mutating func takeECGRecord() -> ECGRecord {
         var leads: [LeadSignal] = []
         leads.reserveCapacity(signals.count)
         let invalid = invalidSampleValues
@@ -103,6 +110,7 @@ extension WFDBRecord {
                 samples = PhysicalConversion.smoothedFloat(digital[index], samplesPerFrame: spec.samplesPerFrame,
                                                            gain: spec.adcGain, baseline: spec.baseline,
                                                            invalid: invalid[index], factor: factor)
+                digital[index] = []
             }
             leads.append(LeadSignal(label: spec.description, samples: samples, units: units))
         }

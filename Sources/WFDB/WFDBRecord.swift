@@ -61,11 +61,23 @@ public struct WFDBRecord: Sendable {
 
     /// The record's name.
     public var name: String { header.recordName }
+
+    /// Problems that did not stop the read, in words, for `info`-style output: checksum
+    /// mismatches (a damaged file or a header from another version of the record).
+    public var warnings: [String] {
+        checksumMismatches.map { channel in
+            let spec = signals.indices.contains(channel) ? signals[channel] : nil
+            let label = spec.map { $0.description.isEmpty ? "" : " (\($0.description))" } ?? ""
+            let declared = spec?.checksum.map { " \($0)" } ?? ""
+            return "\(headerURL.path): signal \(channel)\(label): samples do not match the header checksum\(declared)"
+        }
+    }
 }
 
 public extension ECGRecord {
     /// Reads a WFDB record and converts it to physical units (see ``WFDBRecord/ecgRecord()``).
     static func readWFDB(at url: URL, limits: ReadLimits = .default) throws -> ECGRecord {
-        try WFDBRecord.read(from: url, limits: limits).ecgRecord()
+        var record = try WFDBRecord.read(from: url, limits: limits)
+        return record.takeECGRecord()
     }
 }

@@ -94,6 +94,17 @@ struct BadInputTests {
         #expect(elapsed < .seconds(1))
     }
 
+    @Test func absurdValuesAreRefusedNotTrapped() throws {
+        try copy100()
+        let huge = try header("y 2 360 100\nx.dat 212x999999999999999999 200\nx.dat 212x999999999999999999 200\n", name: "y")
+        #expect(try refusal(huge).kind == .malformedHeader)
+        let skew = try header("z 2 360 100\nx.dat 212:4294967296 200\nx.dat 212 200\n", name: "z")
+        #expect(try refusal(skew).kind == .malformedHeader)
+        _ = try header("s1 2 360 1000\nx.dat 212 200\nx.dat 212 200\n", name: "s1")
+        let segments = try header("m/3 2 360\ns1 999999999999999999\ns1 999999999999999999\ns1 999999999999999999\n", name: "m")
+        #expect(try refusal(segments).kind == .limitExceeded)
+    }
+
     @Test func callerLimitsApply() throws {
         try copy100()
         let url = try header("x 2 360 650000\nx.dat 212 200\nx.dat 212 200\n")

@@ -68,6 +68,8 @@ struct ECGConversionTests {
         try Data(lines.joined(separator: "\n").utf8).write(to: directory.appendingPathComponent("bad.hea"))
         let record = try WFDBRecord.read(from: directory.appendingPathComponent("bad.hea"))
         #expect(record.checksumMismatches == [1])
+        #expect(record.warnings.count == 1)
+        #expect(record.warnings.first?.contains("signal 1 (ECG 2)") == true)
         #expect(record.digital.count == 4)   // reported, not fatal
     }
 

@@ -100,18 +100,4 @@ enum SignalFormat: Sendable, Equatable {
         case .flac(let bits): Double(bits / 8)
         }
     }
-
-    /// Decodes `count` stream samples from `bytes` (which holds at least
-    /// `byteCount(samples: count)` bytes) into `output`. Format 8 yields the raw differences;
-    /// the caller accumulates them per signal.
-    func decode(_ bytes: UnsafeRawBufferPointer, count: Int, into output: UnsafeMutablePointer<Int32>) {
-        switch self {
-        case .difference8, .offset8, .littleEndian16, .bigEndian16, .offset16, .littleEndian24, .littleEndian32:
-            decodeWholeBytes(bytes, count: count, into: output)
-        case .packed212: decode212(bytes, count: count, into: output)
-        case .packed310: decode310(bytes, count: count, into: output)
-        case .packed311: decode311(bytes, count: count, into: output)
-        case .flac: break
-        }
-    }
 }
