@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "ecgnarrator", targets: ["ecgnarrator"]),
         .library(name: "ECGNarrator", targets: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation",
+            "TextMetrics", "Evaluation", "Delineation", "Measurement",
         ]),
     ],
     dependencies: [
@@ -44,6 +44,10 @@ let package = Package(
         // MARK: Stage 3: detection
         .target(name: "Detection", dependencies: ["ECGModel", "SignalProcessing"]),
 
+        // MARK: Stage 4: delineation and measurements
+        .target(name: "Delineation", dependencies: ["ECGModel", "SignalProcessing", "Detection"]),
+        .target(name: "Measurement", dependencies: ["ECGModel", "Delineation"]),
+
         // MARK: Text metrics (independent of the ECG pipeline)
         .target(name: "TextMetrics"),
 
@@ -68,6 +72,8 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "SignalProcessingTests", dependencies: ["SignalProcessing", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TestSupport"]),
+        .testTarget(name: "DelineationTests", dependencies: ["Delineation", "TestSupport"]),
+        .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "TestSupport"]),
         .testTarget(name: "TextMetricsTests", dependencies: ["TextMetrics", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
         .testTarget(name: "ecgnarratorTests", dependencies: ["TestSupport"]),
