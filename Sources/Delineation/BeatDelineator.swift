@@ -92,8 +92,14 @@ struct BeatDelineator {
         if offset <= onset { onset = gOn; offset = gOff }
         // Deflections: runs of the signal above/below the isoelectric level.
         var maxAbs: Float = 0
-        var peak = onset
-        for i in onset...offset where abs(x[i] - b) > maxAbs { maxAbs = abs(x[i] - b); peak = i }
+        var highest = onset, lowest = onset
+        for i in onset...offset {
+            maxAbs = max(maxAbs, abs(x[i] - b))
+            if x[i] > x[highest] { highest = i }
+            if x[i] < x[lowest] { lowest = i }
+        }
+        // The QRS peak is the R wave's, as cardiologists mark it, unless there is no R (QS).
+        let peak = x[highest] - b >= max(0.05 * maxAbs, 0.01) ? highest : lowest
         let thr = max(settings.minimumDeflection, 0.1 * maxAbs)
         var runs: [(positive: Bool, index: Int)] = []
         var i = onset
@@ -130,7 +136,7 @@ struct BeatDelineator {
     // MARK: P and T
 
     /// Chord-detrended extremum search and trapezium boundaries for a P or T wave.
-    func wave(lead l: Int, from a: Int, to b: Int, peakRange: ClosedRange<Int>?, halfWidth: Double,
+    func wave(lead l: Int, from a: Int, to b: Int, peakRange: ClosedRange<Int>?, halfWidth: Double, offsetReach: Double? = nil,
               baseline: Float, onsetLimit: Int, offsetLimit: Int) -> Wave? {
         let s = sig.smooth[l]
         guard a >= 0, b < sig.count, b - a > ms(40) else { return nil }
@@ -157,6 +163,7 @@ struct BeatDelineator {
             first = min(opp, best); last = max(opp, best)
         }
         let hw = ms(halfWidth)
+        let hwOff = ms(offsetReach ?? halfWidth)
         // Offset: steepest return after the last lobe, then the trapezium corner.
         var offset: Int? = nil
         let pLast: Float = y(last) >= 0 ? 1 : -1
@@ -164,11 +171,11 @@ struct BeatDelineator {
         if last + 2 < endLimit {
             var xm = last + 1
             var steep: Float = 0
-            for i in (last + 1)...min(endLimit, last + hw) {
+            for i in (last + 1)...min(endLimit, last + hwOff) {
                 let d = -pLast * (s[min(i + 1, sig.count - 1)] - s[i - 1])
                 if d > steep { steep = d; xm = i }
             }
-            let xr = min(endLimit, xm + hw)
+            let xr = min(endLimit, xm + hwOff)
             if xr > xm + 1 {
                 var area: Float = -.infinity
                 var corner = xm
@@ -208,6 +215,13 @@ struct BeatDelineator {
             || abs(sig.smooth[l][w.peak] - sig.smooth[l][w.onset ?? w.peak]) >= max(minimum, settings.noiseFactor * sig.noise[l])
     }
 
+    /// The median peak position of the stronger half of the leads' waves.
+    func consensusPeak(_ found: [Int: Wave]) -> Int? {
+        guard found.count >= 2 else { return nil }
+        let strongest = found.values.sorted { abs($0.amplitude) > abs($1.amplitude) }
+        return SignalMath.median(strongest.prefix(max(2, (strongest.count + 1) / 2)).map(\.peak))
+    }
+
     // MARK: Beat
 
     func delineate(_ ctx: BeatContext) -> Result? {
@@ -239,7 +253,19 @@ struct BeatDelineator {
             for l in validLeads {
                 guard tEnd - ms(20) > tStart + ms(40),
                       let w = wave(lead: l, from: tStart, to: tEnd, peakRange: (tStart + ms(40))...(tEnd - ms(20)),
-                                   halfWidth: 160, baseline: baseline[l], onsetLimit: gOff,
+                                   halfWidth: settings.tReach, baseline: baseline[l], onsetLimit: gOff,
+                                   offsetLimit: min(sig.count - 1, tEnd + ms(60))) else { continue }
+                if isVisible(w, lead: l, minimum: settings.minimumT) { tFound[l] = w }
+            }
+        }
+        // Leads where the T is small may have picked up another wave: look again near where
+        // the strongest leads put the T peak.
+        if let center = consensusPeak(tFound) {
+            let reach = ms(70)
+            for l in validLeads where tFound[l] == nil || abs(tFound[l]!.peak - center) > reach {
+                tFound[l] = nil
+                guard let w = wave(lead: l, from: tStart, to: tEnd, peakRange: (center - reach)...(center + reach),
+                                   halfWidth: settings.tReach, baseline: baseline[l], onsetLimit: gOff,
                                    offsetLimit: min(sig.count - 1, tEnd + ms(60))) else { continue }
                 if isVisible(w, lead: l, minimum: settings.minimumT) { tFound[l] = w }
             }
@@ -274,8 +300,18 @@ struct BeatDelineator {
         }
         if let range = expected, pEnd - pStart > ms(80), range.lowerBound < range.upperBound {
             for l in validLeads {
-                guard let w = wave(lead: l, from: pStart, to: pEnd, peakRange: range, halfWidth: 60,
+                guard let w = wave(lead: l, from: pStart, to: pEnd, peakRange: range, halfWidth: settings.pReach, offsetReach: settings.pOffsetReach,
                                    baseline: baseline[l], onsetLimit: pStart, offsetLimit: gOn) else { continue }
+                if isVisible(w, lead: l, minimum: settings.minimumP) { pFound[l] = w }
+            }
+        }
+        if let center = consensusPeak(pFound), pEnd - pStart > ms(80) {
+            let reach = ms(40)
+            for l in validLeads where pFound[l] != nil && abs(pFound[l]!.peak - center) > reach {
+                pFound[l] = nil
+                guard let w = wave(lead: l, from: pStart, to: pEnd, peakRange: (center - reach)...(center + reach),
+                                   halfWidth: settings.pReach, offsetReach: settings.pOffsetReach, baseline: baseline[l], onsetLimit: pStart,
+                                   offsetLimit: gOn) else { continue }
                 if isVisible(w, lead: l, minimum: settings.minimumP) { pFound[l] = w }
             }
         }

@@ -7,12 +7,12 @@ public struct DelineationSettings: Sendable, Equatable {
     /// Half-width of the search for the QRS slope maximum around the detector's fiducial.
     public var qrsSearch: Double = 80
     /// QRS onset/offset: fraction of the beat's peak spatial velocity below which activity ends.
-    public var qrsOnsetFraction: Float = 0.08
-    public var qrsOffsetFraction: Float = 0.08
+    public var qrsOnsetFraction: Float = 0.05
+    public var qrsOffsetFraction: Float = 0.05
     /// Per-lead QRS boundaries: fraction of the lead's own peak slope.
-    public var leadQRSFraction: Float = 0.10
+    public var leadQRSFraction: Float = 0.05
     /// How far a lead's QRS boundary may lie outside the global one.
-    public var leadQRSMargin: Double = 12
+    public var leadQRSMargin: Double = 6
     /// Smallest deflection counted as a named QRS wave (Q, R, S, R′), in mV.
     public var minimumDeflection: Float = 0.03
     /// Smallest P and T amplitudes taken as a wave (mV); smaller humps are "flat".
@@ -30,6 +30,11 @@ public struct DelineationSettings: Sendable, Equatable {
     public var prematurity: Double = 0.85
     /// QRS duration from which a differently shaped beat is called ventricular.
     public var wideQRS: Double = 120
+
+    /// Reach of the trapezium search beyond a wave's steepest slope (T end, P limits), ms.
+    public var tReach: Double = 50
+    public var pReach: Double = 40
+    public var pOffsetReach: Double = 30
 
     public init() {}
 
