@@ -53,11 +53,11 @@ let package = Package(
 
         // MARK: Evaluation and the CLI sit on top
         .target(name: "Evaluation", dependencies: [
-            "ECGModel", "WFDB", "Datasets", "Detection", "TextMetrics",
+            "ECGModel", "WFDB", "Datasets", "Detection", "TextMetrics", "Delineation", "Measurement",
         ]),
         .executableTarget(name: "ecgnarrator", dependencies: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation",
+            "TextMetrics", "Evaluation", "Delineation", "Measurement",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

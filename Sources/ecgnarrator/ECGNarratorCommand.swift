@@ -5,6 +5,6 @@ struct ECGNarratorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ecgnarrator",
         abstract: "Turn raw 12-lead ECG waveforms into measurements and clinical text.",
-        subcommands: []
+        subcommands: [MeasureCommand.self, EvaluateCommand.self, BenchCommand.self]
     )
 }
