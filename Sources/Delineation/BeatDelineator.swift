@@ -11,6 +11,8 @@ struct BeatContext {
     /// Where the QRS limits may lie: search only inside these (for the median beat: the array).
     var lowerBound: Int
     var upperBound: Int
+    /// The median beat: its global limits are the record's intervals (wider convention).
+    var isRepresentative = false
 }
 
 enum PMode {
@@ -37,7 +39,7 @@ struct BeatDelineator {
     // MARK: QRS
 
     /// Global QRS onset and offset from the spatial velocity around `center`.
-    func globalQRS(center: Int, lower: Int, upper: Int) -> (onset: Int, offset: Int, peak: Int)? {
+    func globalQRS(center: Int, lower: Int, upper: Int, scale: Float = 1) -> (onset: Int, offset: Int, peak: Int)? {
         let env = sig.spatial
         guard let peakIndex = SignalMath.argmax(env, max(lower, center - ms(settings.qrsSearch)),
                                                 min(upper, center + ms(settings.qrsSearch))) else { return nil }
@@ -45,8 +47,8 @@ struct BeatDelineator {
         guard peak > 0 else { return nil }
         let floorOn = env[SignalMath.argmin(env, max(lower, peakIndex - ms(160)), max(lower, peakIndex - ms(30))) ?? peakIndex]
         let floorOff = env[SignalMath.argmin(env, min(upper, peakIndex + ms(30)), min(upper, peakIndex + ms(180))) ?? peakIndex]
-        let thrOn = floorOn + settings.qrsOnsetFraction * (peak - floorOn)
-        let thrOff = floorOff + settings.qrsOffsetFraction * (peak - floorOff)
+        let thrOn = floorOn + scale * settings.qrsOnsetFraction * (peak - floorOn)
+        let thrOff = floorOff + scale * settings.qrsOffsetFraction * (peak - floorOff)
         let run = max(2, ms(8))
         var onset = max(lower, peakIndex - ms(120))
         var i = peakIndex
@@ -241,8 +243,15 @@ struct BeatDelineator {
             leads[l].qrs = w
             onsets.append(w.onset); offsets.append(w.offset)
         }
-        let gOn = SignalMath.robustExtreme(onsets, latest: false, tolerance: ms(15)) ?? q.onset
-        let gOff = SignalMath.robustExtreme(offsets, latest: true, tolerance: ms(15)) ?? q.offset
+        var gOn = SignalMath.robustExtreme(onsets, latest: false, tolerance: ms(15)) ?? q.onset
+        var gOff = SignalMath.robustExtreme(offsets, latest: true, tolerance: ms(15)) ?? q.offset
+        if ctx.isRepresentative, let wide = globalQRS(center: ctx.center, lower: ctx.lowerBound, upper: ctx.upperBound,
+                                                      scale: settings.representativeQRSScale) {
+            // Intervals follow the earliest onset and latest offset in any lead; on the clean
+            // median beat a lower spatial-velocity threshold finds them.
+            gOn = min(gOn, wide.onset)
+            gOff = max(gOff, wide.offset)
+        }
         var global = GlobalBeat(qrsOnset: gOn, qrsOffset: gOff)
 
         // T per lead.
@@ -272,7 +281,8 @@ struct BeatDelineator {
         }
         if tFound.count >= max(2, validLeads.count / 4) {
             let offs = tFound.values.compactMap(\.offset), ons = tFound.values.compactMap(\.onset)
-            global.tOffset = SignalMath.robustExtreme(offs, latest: true, tolerance: ms(40))
+            global.tOffset = SignalMath.robustExtreme(offs, latest: true,
+                                                      tolerance: ms(ctx.isRepresentative ? settings.representativeTTolerance : 40))
             global.tOnset = SignalMath.robustExtreme(ons, latest: false, tolerance: ms(40))
             global.tPeak = SignalMath.median(tFound.values.map(\.peak))
             for l in validLeads {

@@ -36,6 +36,11 @@ public struct DelineationSettings: Sendable, Equatable {
     public var pReach: Double = 40
     public var pOffsetReach: Double = 30
 
+    /// Median beat: scale of the QRS thresholds for the record's global QRS limits, and how far
+    /// (ms) a lead's T end may lie from the others' before it is rejected as an outlier.
+    public var representativeQRSScale: Float = 0.3
+    public var representativeTTolerance: Double = 150
+
     public init() {}
 
     public static let standard = DelineationSettings()

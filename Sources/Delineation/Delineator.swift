@@ -66,7 +66,7 @@ public struct Delineator: Sendable {
             let ctx = BeatContext(center: template.center,
                                   pLimit: max(0, template.center - Int(0.55 * rr)),
                                   tLimit: tLimitFor(center: template.center, rrNext: rr, fs: fs, count: tsig.count),
-                                  pMode: .detect, lowerBound: 0, upperBound: tsig.count - 1)
+                                  pMode: .detect, lowerBound: 0, upperBound: tsig.count - 1, isRepresentative: true)
             if let r = tcore.delineate(ctx) {
                 representative = RepresentativeBeat(samples: template.samples, center: template.center,
                                                     global: r.global, leads: r.leads, baseline: r.baseline,
@@ -119,32 +119,50 @@ public struct Delineator: Sendable {
     }
 
     /// Correlation of a beat's P region with the dominant P template over all leads, best over
-    /// shifts of ±24 ms (PR varies a little from beat to beat).
+    /// shifts of ±24 ms (PR varies a little from beat to beat). Each lead's segment is compared
+    /// with its mean removed, so baseline offsets do not count as similarity.
     func correlate(sig: PreparedSignals, template: (segment: [[Float]], peak: Int, start: Int, end: Int),
                    center: Int) -> (Double, Int) {
         let maxShift = sig.samples(24)
+        let step = max(1, sig.samples(4))
         let length = template.end - template.start + 1
-        var best = (-1.0, 0)
-        var flatTemplate: [Float] = []
-        for (l, seg) in template.segment.enumerated() where sig.valid[l] {
+        let leads = sig.smooth.indices.filter { sig.valid[$0] && $0 < template.segment.count }
+        // Demeaned template per lead and its energy.
+        var t: [[Float]] = []
+        var tt = 0.0
+        for l in leads {
+            let seg = template.segment[l]
             let mean = seg.reduce(0, +) / Float(seg.count)
-            flatTemplate += seg.map { $0 - mean }
+            let d = seg.map { $0 - mean }
+            for v in d { tt += Double(v * v) }
+            t.append(d)
         }
+        guard tt > 0 else { return (0, 0) }
+        var best = (-1.0, 0)
         var shift = -maxShift
         while shift <= maxShift {
             let a = center + template.start + shift
             if a >= 0, a + length <= sig.count {
-                var flat: [Float] = []
-                flat.reserveCapacity(flatTemplate.count)
-                for l in sig.smooth.indices where sig.valid[l] {
-                    let seg = sig.smooth[l][a..<(a + length)]
-                    let mean = seg.reduce(0, +) / Float(length)
-                    for v in seg { flat.append(v - mean) }
+                var xt = 0.0, xx = 0.0
+                for (k, l) in leads.enumerated() {
+                    sig.smooth[l].withUnsafeBufferPointer { x in
+                        t[k].withUnsafeBufferPointer { tk in
+                            var sx: Float = 0, sxx: Float = 0, sxt: Float = 0
+                            for i in 0..<length {
+                                let v = x[a + i]
+                                sx += v; sxx += v * v; sxt += v * tk[i]
+                            }
+                            xt += Double(sxt)
+                            xx += Double(sxx) - Double(sx) * Double(sx) / Double(length)
+                        }
+                    }
                 }
-                let c = SignalMath.correlation(flat, flatTemplate)
-                if c > best.0 { best = (c, shift) }
+                if xx > 0 {
+                    let c = xt / (xx * tt).squareRoot()
+                    if c > best.0 { best = (c, shift) }
+                }
             }
-            shift += 2
+            shift += step
         }
         return best
     }

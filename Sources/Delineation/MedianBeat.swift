@@ -19,11 +19,21 @@ enum MedianBeat {
         for l in sig.x.indices {
             var out = [Float](repeating: 0, count: length)
             let x = sig.x[l]
-            for s in 0..<length {
-                for (k, c) in fitting.enumerated() { column[k] = x[c - pre + s] }
-                column.sort()
-                let m = column.count / 2
-                out[s] = column.count % 2 == 1 ? column[m] : (column[m - 1] + column[m]) / 2
+            let k = fitting.count
+            column.withUnsafeMutableBufferPointer { col in
+                x.withUnsafeBufferPointer { x in
+                    for s in 0..<length {
+                        // Insertion sort: a 10-s record has a few dozen beats at most.
+                        for j in 0..<k {
+                            let v = x[fitting[j] - pre + s]
+                            var i = j
+                            while i > 0, col[i - 1] > v { col[i] = col[i - 1]; i -= 1 }
+                            col[i] = v
+                        }
+                        let m = k / 2
+                        out[s] = k % 2 == 1 ? col[m] : (col[m - 1] + col[m]) / 2
+                    }
+                }
             }
             samples.append(out)
         }

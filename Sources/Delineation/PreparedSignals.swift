@@ -29,22 +29,30 @@ struct PreparedSignals: Sendable {
         var spatial = [Float](repeating: 0, count: n)
         for lead in signals {
             var v = lead
-            var nan = 0
-            for i in v.indices where !v[i].isFinite { v[i] = 0; nan += 1 }
             if v.count < n { v += [Float](repeating: 0, count: n - v.count) }
-            let ok = n > 0 && nan * 10 < n
+            var nan = 0
+            var low = Float.infinity, high = -Float.infinity
+            for i in 0..<n {
+                if v[i].isFinite {
+                    low = min(low, v[i]); high = max(high, v[i])
+                } else {
+                    v[i] = 0; nan += 1
+                }
+            }
+            let usable = n > 0 && nan * 10 < n && high - low >= 1e-4
             let light = SignalMath.boxcar(v, width: odd(8))
-            var s = SignalMath.derivative(light)
-            for i in s.indices { s[i] = abs(s[i]) }
+            var s = [Float](repeating: 0, count: n)
+            var residual: Float = 0
+            if n > 2 {
+                for i in 1..<(n - 1) { s[i] = abs(light[i + 1] - light[i - 1]) * 0.5 }
+                s[0] = s[1]; s[n - 1] = s[n - 2]
+            }
+            for i in 0..<n { residual += abs(v[i] - light[i]) }
             s = SignalMath.boxcar(s, width: odd(8))
             let sm = SignalMath.boxcar(SignalMath.boxcar(v, width: odd(24)), width: odd(24))
-            var residual = 0.0
-            for i in 0..<n { residual += Double(abs(v[i] - light[i])) }
-            let flat = (v.max() ?? 0) - (v.min() ?? 0) < 1e-4
-            let usable = ok && !flat
             if usable { for i in 0..<n { spatial[i] += s[i] } }
             x.append(v); smooth.append(sm); slope.append(s)
-            noise.append(n > 0 ? Float(residual / Double(n)) : 0)
+            noise.append(n > 0 ? residual / Float(n) : 0)
             valid.append(usable)
         }
         self.x = x

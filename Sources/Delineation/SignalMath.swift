@@ -5,14 +5,59 @@ enum SignalMath {
         let n = x.count
         guard width > 1, n > 0 else { return x }
         let half = width / 2
-        var prefix = [Double](repeating: 0, count: n + 1)
-        for i in 0..<n { prefix[i + 1] = prefix[i] + Double(x[i]) }
+        guard n > 2 * half + 1 else { return boxcarClipped(x, half: half) }
         var out = [Float](repeating: 0, count: n)
-        for i in 0..<n {
-            let lo = max(0, i - half), hi = min(n - 1, i + half)
-            out[i] = Float((prefix[hi + 1] - prefix[lo]) / Double(hi - lo + 1))
+        x.withUnsafeBufferPointer { x in
+            out.withUnsafeMutableBufferPointer { out in
+                // Edges: the window is clipped to the samples available.
+                var sum: Double = 0
+                for i in 0...(2 * half) { sum += Double(x[i]) }
+                var edge: Double = 0
+                for i in 0..<half { edge += Double(x[i]) }
+                for i in 0..<half {
+                    edge += Double(x[i + half])
+                    out[i] = Float(edge / Double(i + half + 1))
+                }
+                // Interior: running sum over the full window, in Float for speed, recomputed
+                // exactly every 1024 samples so rounding cannot drift on long records.
+                let scale = 1 / Float(2 * half + 1)
+                var running = Float(sum)
+                out[half] = running * scale
+                if n - half - 1 > half {
+                    var i = half + 1
+                    while i < n - half {
+                        let stop = min(n - half, i + 1024)
+                        while i < stop {
+                            running += x[i + half] - x[i - half - 1]
+                            out[i] = running * scale
+                            i += 1
+                        }
+                        if i < n - half {
+                            var exact: Double = 0
+                            for k in (i - 1 - half)...(i - 1 + half) { exact += Double(x[k]) }
+                            running = Float(exact)
+                        }
+                    }
+                }
+                var tail: Double = 0
+                for i in (n - 2 * half - 1)..<n { tail += Double(x[i]) }
+                for i in (n - half)..<n {
+                    tail -= Double(x[i - half - 1])
+                    out[i] = Float(tail / Double(n - i + half))
+                }
+            }
         }
         return out
+    }
+
+    static func boxcarClipped(_ x: [Float], half: Int) -> [Float] {
+        let n = x.count
+        var prefix = [Double](repeating: 0, count: n + 1)
+        for i in 0..<n { prefix[i + 1] = prefix[i] + Double(x[i]) }
+        return (0..<n).map { i in
+            let lo = max(0, i - half), hi = min(n - 1, i + half)
+            return Float((prefix[hi + 1] - prefix[lo]) / Double(hi - lo + 1))
+        }
     }
 
     /// Central-difference derivative in units per sample.

@@ -138,9 +138,9 @@ public struct DelineationEvaluator: Sendable {
     /// Adds one record's scores to `result`.
     public func evaluate(record path: URL, into result: inout DelineationEvaluation) throws {
         let record = try WFDBRecord.read(from: path).ecgRecord()
-        let start = ThreadCPUTime.now()
+        let start = ThreadCPUClock.now()
         let output = try pipeline.run(record)
-        result.cpuSeconds += ThreadCPUTime.now() - start
+        result.cpuSeconds += ThreadCPUClock.now() - start
         let d = output.delineation
         let fs = d.samplingFrequency.hertz
         let tol = d.samplingFrequency.samples(in: tolerance)
@@ -183,11 +183,3 @@ public struct EvaluationInputError: Error, CustomStringConvertible {
     public var description: String { "\(path): \(reason)" }
 }
 
-/// CPU time of the calling thread.
-enum ThreadCPUTime {
-    static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-    }
-}

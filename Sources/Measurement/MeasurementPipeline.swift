@@ -28,11 +28,3 @@ public struct MeasurementPipeline: Sendable {
     }
 }
 
-/// CPU time consumed by the calling thread (what a one-core benchmark should count).
-public enum ThreadCPUClock {
-    public static func now() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
-    }
-}

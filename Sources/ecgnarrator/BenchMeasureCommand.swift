@@ -20,11 +20,22 @@ struct BenchMeasure: ParsableCommand {
         let pipeline = MeasurementPipeline()
         _ = try pipeline.run(ecg)
         var times: [Double] = []
-        for _ in 0..<max(1, iterations) { times.append(try pipeline.run(ecg).cpuSeconds) }
+        var stages = [0.0, 0.0, 0.0, 0.0]
+        for _ in 0..<max(1, iterations) {
+            let r = try pipeline.run(ecg)
+            times.append(r.cpuSeconds)
+            stages[0] += r.stage.filterSeconds
+            stages[1] += r.stage.detectSeconds
+            stages[2] += r.stage.delineateSeconds
+            stages[3] += r.cpuSeconds - r.stage.filterSeconds - r.stage.detectSeconds - r.stage.delineateSeconds
+        }
         times.sort()
         let mean = times.reduce(0, +) / Double(times.count)
         print(String(format: "%@: %d leads × %d samples at %@, %d runs: median %.3f ms, mean %.3f ms, min %.3f ms (thread CPU)",
                      ecg.id, ecg.leads.count, ecg.sampleCount, ecg.samplingFrequency.description, times.count,
                      times[times.count / 2] * 1000, mean * 1000, times[0] * 1000))
+        let k = 1000 / Double(times.count)
+        print(String(format: "  mean per stage: filter %.3f ms, detect %.3f ms, delineate %.3f ms, measure %.3f ms",
+                     stages[0] * k, stages[1] * k, stages[2] * k, stages[3] * k))
     }
 }
