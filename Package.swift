@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "ecgnarrator", targets: ["ecgnarrator"]),
         .library(name: "ECGNarrator", targets: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Delineation", "Measurement",
+            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement",
         ]),
     ],
     dependencies: [
@@ -48,6 +48,9 @@ let package = Package(
         .target(name: "Delineation", dependencies: ["ECGModel", "SignalProcessing", "Detection"]),
         .target(name: "Measurement", dependencies: ["ECGModel", "Delineation"]),
 
+        // MARK: Synthetic ECGs with known truth (test material for every later stage)
+        .target(name: "Synthesis", dependencies: ["ECGModel"]),
+
         // MARK: Text metrics (independent of the ECG pipeline)
         .target(name: "TextMetrics"),
 
@@ -57,7 +60,7 @@ let package = Package(
         ]),
         .executableTarget(name: "ecgnarrator", dependencies: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Delineation", "Measurement",
+            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -72,10 +75,11 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "SignalProcessingTests", dependencies: ["SignalProcessing", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TestSupport"]),
-        .testTarget(name: "DelineationTests", dependencies: ["Delineation", "TestSupport"]),
-        .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "TestSupport"]),
+        .testTarget(name: "DelineationTests", dependencies: ["Delineation", "Synthesis", "TestSupport"]),
+        .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Synthesis", "TestSupport"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis"]),
         .testTarget(name: "TextMetricsTests", dependencies: ["TextMetrics", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
-        .testTarget(name: "ecgnarratorTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "ecgnarratorTests", dependencies: ["ecgnarrator", "TestSupport"]),
     ]
 )

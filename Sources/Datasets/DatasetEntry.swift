@@ -1,0 +1,31 @@
+import Foundation
+
+/// One ECG of a dataset: where it is, and what the dataset's index says about it.
+public struct DatasetEntry: Sendable, Hashable {
+    /// Where the waveforms are.
+    public var location: RecordLocation
+    /// The record's name: MIMIC-IV-ECG's `file_name` (= study id), a WFDB record name, or a
+    /// CODE-15% exam id.
+    public var recordID: String
+    /// The patient (MIMIC `subject_id`, CODE-15% `patient_id`), where known.
+    public var subjectID: Int?
+    /// The study (MIMIC `study_id`), where known.
+    public var studyID: Int?
+    /// When the ECG was taken (MIMIC `ecg_time`, UTC, in MIMIC's shifted calendar), where known.
+    public var ecgTime: Date?
+
+    public init(location: RecordLocation, recordID: String, subjectID: Int? = nil, studyID: Int? = nil,
+                ecgTime: Date? = nil) {
+        self.location = location
+        self.recordID = recordID
+        self.subjectID = subjectID
+        self.studyID = studyID
+        self.ecgTime = ecgTime
+    }
+
+    /// The header's URL for a WFDB entry, `nil` for an HDF5 exam.
+    public var headerURL: URL? {
+        if case .wfdb(let header) = location { return header }
+        return nil
+    }
+}

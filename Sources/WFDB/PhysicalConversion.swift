@@ -1,0 +1,110 @@
+import Foundation
+import ECGModel
+
+/// Digital-to-physical conversion as wfdb defines it: `(digital − baseline) / gain`, with the
+/// format's invalid-sample value becoming NaN, and frames of a multi-frequency signal averaged
+/// into one value per frame (wfdb's "smooth frames").
+enum PhysicalConversion {
+    /// One physical value per frame; a frame with any invalid sample is NaN.
+    static func smoothed(_ digital: [Int32], samplesPerFrame spf: Int, gain: Double, baseline: Int,
+                         invalid: Int32) -> [Double] {
+        let frames = spf > 0 ? digital.count / spf : 0
+        let scale = 1 / gain
+        let base = Double(baseline)
+        return [Double](unsafeUninitializedCapacity: frames) { out, n in
+            digital.withUnsafeBufferPointer { input in
+                if spf == 1 {
+                    for i in 0..<frames {
+                        let d = input[i]
+                        out[i] = d == invalid ? .nan : (Double(d) - base) * scale
+                    }
+                } else {
+                    for f in 0..<frames {
+                        var sum = 0.0
+                        var bad = false
+                        for k in 0..<spf {
+                            let d = input[f * spf + k]
+                            if d == invalid { bad = true }
+                            sum += Double(d)
+                        }
+                        out[f] = bad ? .nan : (sum / Double(spf) - base) * scale
+                    }
+                }
+            }
+            n = frames
+        }
+    }
+
+    /// Units normalised so that voltages are millivolts: the factor to multiply by and the
+    /// unit to report. Other units (mmHg, NU, Ohm …) are kept as written.
+    static func normalizedUnits(_ units: String) -> (factor: Double, units: String) {
+        let key = units.trimmingCharacters(in: .whitespaces)
+        switch key.lowercased() {
+        case "uv", "μv", "µv": return (0.001, "mV")
+        case "mv": return (1, "mV")
+        case "v": return (1000, "mV")
+        case "nv": return (1e-6, "mV")
+        default: return (1, key.isEmpty ? "mV" : key)
+        }
+    }
+}
+
+extension WFDBRecord {
+    /// The record in physical units at the frame frequency, as the rest of the pipeline uses it.
+    ///
+    /// Each channel becomes a ``LeadSignal`` recognised by name (`Lead(label:)`); voltages are
+    /// in millivolts (µV signals are divided by 1000); invalid samples are NaN; signals with
+    /// several samples per frame are averaged to one value per frame. Metadata carries the
+    /// record name, the `#` comments, the base date and time (UTC) when the header gives both,
+    /// the header path, and for MIMIC-IV-ECG-style headers the subject (`# <subject_id>: …`)
+    /// and the study (the record name, when the record sits in an `s<record name>` folder).
+    public func ecgRecord() -> ECGRecord {
+        var leads: [LeadSignal] = []
+        leads.reserveCapacity(signals.count)
+        let invalid = invalidSampleValues
+        for (index, spec) in signals.enumerated() {
+            let physical: [Double]
+            if let variable = variableLayoutPhysical {
+                physical = index < variable.count ? variable[index] : []
+            } else {
+                physical = PhysicalConversion.smoothed(digital[index], samplesPerFrame: spec.samplesPerFrame,
+                                                      gain: spec.adcGain, baseline: spec.baseline,
+                                                      invalid: invalid[index])
+            }
+            let (factor, units) = PhysicalConversion.normalizedUnits(spec.units)
+            let samples = physical.map { Float($0 * factor) }
+            leads.append(LeadSignal(label: spec.description, samples: samples, units: units))
+        }
+        return ECGRecord(metadata: metadata, samplingFrequency: SamplingFrequency(hertz: header.samplingFrequency),
+                         leads: leads)
+    }
+
+    /// Record-level facts for ``ECGRecord/metadata``.
+    public var metadata: RecordMetadata {
+        var subject: String?
+        for comment in header.comments {
+            if let range = comment.range(of: "<subject_id>:") {
+                let value = comment[range.upperBound...].trimmingCharacters(in: .whitespaces)
+                if let token = value.split(separator: " ").first { subject = String(token) }
+            }
+        }
+        let folder = headerURL.deletingLastPathComponent().lastPathComponent
+        let study: String? = subject != nil && folder == "s" + header.recordName ? header.recordName : nil
+        return RecordMetadata(recordID: header.recordName, subjectID: subject, studyID: study,
+                              acquisitionTime: header.baseDateTime, comments: header.comments,
+                              source: headerURL.path)
+    }
+}
+
+extension WFDBRecord {
+    /// One channel in the header's physical units at one value per frame (frames averaged),
+    /// NaN for invalid samples; unlike ``ecgRecord()`` the units are not normalised.
+    public func physicalSamples(channel: Int) -> [Double] {
+        guard signals.indices.contains(channel) else { return [] }
+        if let variable = variableLayoutPhysical { return channel < variable.count ? variable[channel] : [] }
+        let spec = signals[channel]
+        return PhysicalConversion.smoothed(digital[channel], samplesPerFrame: spec.samplesPerFrame,
+                                           gain: spec.adcGain, baseline: spec.baseline,
+                                           invalid: invalidSampleValues[channel])
+    }
+}
