@@ -13,6 +13,9 @@ struct BeatContext {
     var upperBound: Int
     /// The median beat: its global limits are the record's intervals (wider convention).
     var isRepresentative = false
+    /// For the median beat: the dominant RR, so that the previous beat's T end can be placed
+    /// (this beat's T end, one RR earlier) to bound the P search.
+    var dominantRR: Int? = nil
 }
 
 enum PMode {
@@ -298,7 +301,8 @@ struct BeatDelineator {
 
         // P per lead.
         let pEnd = gOn - ms(4)
-        let pStart = max(ctx.pLimit, gOn - ms(settings.pSearch), 0)
+        var pStart = max(ctx.pLimit, gOn - ms(settings.pSearch), 0)
+        if let rr = ctx.dominantRR, let tOff = global.tOffset { pStart = max(pStart, tOff - rr) }
         var pFound: [Int: Wave] = [:]
         var expected: ClosedRange<Int>? = nil
         switch ctx.pMode {

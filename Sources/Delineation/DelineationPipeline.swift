@@ -37,6 +37,8 @@ public struct DelineationPipeline: Sendable {
         public var filtered: ECGRecord
         /// The detector's beat fiducials (0-based samples).
         public var fiducials: [Int]
+        /// Pacemaker spikes found (and blanked before filtering), 0-based samples.
+        public var pacingSpikes: [Int]
         public var delineation: RecordDelineation
         /// Thread CPU seconds spent filtering, detecting and delineating.
         public var filterSeconds: Double
@@ -53,20 +55,25 @@ public struct DelineationPipeline: Sendable {
             throw DelineationError(record: record.id, reason: "the record has no signals")
         }
         let t0 = ThreadCPUClock.now()
-        let filter = try self.filter(samplingFrequency: ecg.samplingFrequency.hertz)
+        let fs = ecg.samplingFrequency.hertz
+        let filter = try self.filter(samplingFrequency: fs)
+        let spikes = PacingSpikes.detect(ecg.leads.map(\.samples), samplingFrequency: fs)
         var filtered = ecg
         for index in filtered.leads.indices {
             let raw = filtered.leads[index].samples
-            var out = filter.apply(SignalSanitizer.holdingInvalidSamples(raw))
+            let clean = PacingSpikes.blanked(SignalSanitizer.holdingInvalidSamples(raw), spikes: spikes,
+                                             samplingFrequency: fs)
+            var out = filter.apply(clean)
             for i in raw.indices where !raw[i].isFinite { out[i] = .nan }
             filtered.leads[index].samples = out
         }
         let t1 = ThreadCPUClock.now()
         let beats = try detector.detect(filtered).samples
         let t2 = ThreadCPUClock.now()
-        let delineation = delineator.delineate(filtered, fiducials: beats)
+        var delineation = delineator.delineate(filtered, fiducials: beats)
+        delineation.assignPacingSpikes(spikes)
         let t3 = ThreadCPUClock.now()
-        return Output(filtered: filtered, fiducials: beats, delineation: delineation,
+        return Output(filtered: filtered, fiducials: beats, pacingSpikes: spikes, delineation: delineation,
                       filterSeconds: t1 - t0, detectSeconds: t2 - t1, delineateSeconds: t3 - t2)
     }
 }

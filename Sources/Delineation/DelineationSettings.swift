@@ -38,7 +38,7 @@ public struct DelineationSettings: Sendable, Equatable {
 
     /// Median beat: scale of the QRS thresholds for the record's global QRS limits, and how far
     /// (ms) a lead's T end may lie from the others' before it is rejected as an outlier.
-    public var representativeQRSScale: Float = 0.3
+    public var representativeQRSScale: Float = 1
     public var representativeTTolerance: Double = 150
 
     public init() {}

@@ -66,7 +66,8 @@ public struct Delineator: Sendable {
             let ctx = BeatContext(center: template.center,
                                   pLimit: max(0, template.center - Int(0.55 * rr)),
                                   tLimit: tLimitFor(center: template.center, rrNext: rr, fs: fs, count: tsig.count),
-                                  pMode: .detect, lowerBound: 0, upperBound: tsig.count - 1, isRepresentative: true)
+                                  pMode: .detect, lowerBound: 0, upperBound: tsig.count - 1, isRepresentative: true,
+                                  dominantRR: Int(rr))
             if let r = tcore.delineate(ctx) {
                 representative = RepresentativeBeat(samples: template.samples, center: template.center,
                                                     global: r.global, leads: r.leads, baseline: r.baseline,
@@ -94,7 +95,14 @@ public struct Delineator: Sendable {
             var pMode: PMode = .absent
             if let p = pTemplate {
                 let (corr, shift) = correlate(sig: sig, template: p, center: c)
-                if corr >= settings.pTemplateCorrelation { pMode = .near(c + p.peak + shift) }
+                if corr >= settings.pTemplateCorrelation {
+                    pMode = .near(c + p.peak + shift)
+                } else if k == 0, classes[k].type == .dominant, c + p.peak > 0 {
+                    // The first beat has no preceding T, which the template (cut from the
+                    // median beat) carries at fast rates: look where the template puts the P
+                    // and let the amplitude test decide.
+                    pMode = .near(c + p.peak + (corr.isNaN ? 0 : shift))
+                }
             }
             let ctx = BeatContext(center: c, pLimit: pLimit,
                                   tLimit: tLimitFor(center: c, rrNext: rrNext, fs: fs, count: n),
@@ -104,7 +112,7 @@ public struct Delineator: Sendable {
             guard let r = core.delineate(ctx) else { continue }
             previousTEnd = r.global.tOffset
             beats.append(DelineatedBeat(fiducial: sorted[k], classification: classes[k],
-                                        global: r.global, leads: r.leads))
+                                        global: r.global, leads: r.leads, pacingSpike: nil))
         }
         empty.beats = beats
         empty.representative = representative
@@ -138,7 +146,8 @@ public struct Delineator: Sendable {
             t.append(d)
         }
         guard tt > 0 else { return (0, 0) }
-        var best = (-1.0, 0)
+        // NaN: no shift fits inside the record.
+        var best = (Double.nan, 0)
         var shift = -maxShift
         while shift <= maxShift {
             let a = center + template.start + shift
@@ -159,7 +168,9 @@ public struct Delineator: Sendable {
                 }
                 if xx > 0 {
                     let c = xt / (xx * tt).squareRoot()
-                    if c > best.0 { best = (c, shift) }
+                    if best.0.isNaN || c > best.0 { best = (c, shift) }
+                } else if best.0.isNaN {
+                    best = (0, shift)
                 }
             }
             shift += step

@@ -9,6 +9,8 @@ public struct DelineatedBeat: Sendable, Equatable {
     public var global: GlobalBeat
     /// Per-lead delineation, in the record's lead order.
     public var leads: [LeadBeat]
+    /// A pacemaker spike within 80 ms before this beat's QRS onset (ventricular pacing).
+    public var pacingSpike: Int?
 
     public var type: BeatType { classification.type }
 }
@@ -43,4 +45,21 @@ public struct RecordDelineation: Sendable, Equatable {
     public var representative: RepresentativeBeat?
     /// Median RR interval between consecutive dominant beats, in samples.
     public var dominantRR: Double?
+}
+
+extension RecordDelineation {
+    /// Links each beat to a pacemaker spike in the 80 ms before its QRS onset.
+    public mutating func assignPacingSpikes(_ spikes: [Int]) {
+        guard !spikes.isEmpty else { return }
+        let window = samplingFrequency.samples(in: Milliseconds(80))
+        for k in beats.indices {
+            let onset = beats[k].global.qrsOnset
+            beats[k].pacingSpike = spikes.last { $0 <= onset + window / 8 && $0 >= onset - window }
+        }
+    }
+
+    /// Whether most beats are ventricular paced.
+    public var isVentricularPaced: Bool {
+        !beats.isEmpty && beats.filter { $0.pacingSpike != nil }.count * 2 > beats.count
+    }
 }
