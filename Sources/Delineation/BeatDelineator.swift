@@ -242,7 +242,8 @@ struct BeatDelineator {
             var sum: Float = 0
             for i in a...b { sum += sig.x[l][i] }
             baseline[l] = sum / Float(b - a + 1)
-            let w = leadQRS(lead: l, globalOnset: q.onset, globalOffset: q.offset, baseline: baseline[l])
+            var w = leadQRS(lead: l, globalOnset: q.onset, globalOffset: q.offset, baseline: baseline[l])
+            if w.onset < ctx.lowerBound, ctx.lowerBound < w.offset { w.onset = ctx.lowerBound }
             leads[l].qrs = w
             onsets.append(w.onset); offsets.append(w.offset)
         }
