@@ -1,10 +1,10 @@
 import ArgumentParser
 
-/// `ecgnarrator bench`: speed benchmarks (build with -c release).
+/// `ecgnarrator bench …`: speed benchmarks (build with -c release).
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Speed benchmarks (build with -c release).",
-        subcommands: [BenchDetectCommand.self, BenchScoreCommand.self]
+        subcommands: [BenchDetectCommand.self, BenchMeasure.self, BenchScoreCommand.self]
     )
 }

@@ -10,6 +10,7 @@ struct ECGNarratorCommand: AsyncParsableCommand {
             ExportCommand.self,
             SynthCommand.self,
             DetectCommand.self,
+            MeasureCommand.self,
             EvaluateCommand.self,
             ScoreCommand.self,
             BenchCommand.self,

@@ -1,0 +1,49 @@
+/// The sample-by-sample median of aligned beats: a clean representative beat.
+enum MedianBeat {
+    struct Template {
+        var samples: [[Float]]
+        var center: Int
+        var beatCount: Int
+    }
+
+    /// Median over the beats whose window fits in the record: from 0.6 RR (at most 450 ms)
+    /// before the alignment point to 0.9 RR (at most 750 ms) after it.
+    static func build(sig: PreparedSignals, centers: [Int], rr: Double) -> Template? {
+        let pre = min(Int(0.6 * rr), sig.samples(450))
+        let post = min(Int(0.9 * rr), sig.samples(750))
+        let fitting = centers.filter { $0 - pre >= 0 && $0 + post < sig.count }
+        guard !fitting.isEmpty, pre > 0, post > 0 else { return nil }
+        let length = pre + post + 1
+        var samples: [[Float]] = []
+        let k = fitting.count
+        // Per lead: gather the beats column by column (each sample's k values contiguous), then
+        // sort each short column in place; insertion sort suits a few dozen values.
+        var block = [Float](repeating: 0, count: k * length)
+        for l in sig.x.indices {
+            var out = [Float](repeating: 0, count: length)
+            sig.x[l].withUnsafeBufferPointer { x in
+                block.withUnsafeMutableBufferPointer { block in
+                    for (j, c) in fitting.enumerated() {
+                        let start = c - pre
+                        for s in 0..<length { block[s * k + j] = x[start + s] }
+                    }
+                    out.withUnsafeMutableBufferPointer { out in
+                        for s in 0..<length {
+                            let base = s * k
+                            for j in 1..<max(1, k) {
+                                let v = block[base + j]
+                                var i = j
+                                while i > 0, block[base + i - 1] > v { block[base + i] = block[base + i - 1]; i -= 1 }
+                                block[base + i] = v
+                            }
+                            let m = k / 2
+                            out[s] = k % 2 == 1 ? block[base + m] : (block[base + m - 1] + block[base + m]) / 2
+                        }
+                    }
+                }
+            }
+            samples.append(out)
+        }
+        return Template(samples: samples, center: pre, beatCount: fitting.count)
+    }
+}
