@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "ecgnarrator", targets: ["ecgnarrator"]),
         .library(name: "ECGNarrator", targets: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Synthesis",
+            "TextMetrics", "Evaluation", "Synthesis", "Batch",
         ]),
     ],
     dependencies: [
@@ -50,13 +50,16 @@ let package = Package(
         // MARK: Text metrics (independent of the ECG pipeline)
         .target(name: "TextMetrics"),
 
+        // MARK: Batch conversion of whole datasets (runs the per-record pipeline)
+        .target(name: "Batch", dependencies: ["ECGModel", "Datasets"]),
+
         // MARK: Evaluation and the CLI sit on top
         .target(name: "Evaluation", dependencies: [
             "ECGModel", "WFDB", "Datasets", "Detection", "TextMetrics",
         ]),
         .executableTarget(name: "ecgnarrator", dependencies: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Synthesis",
+            "TextMetrics", "Evaluation", "Synthesis", "Batch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -72,6 +75,7 @@ let package = Package(
         .testTarget(name: "SignalProcessingTests", dependencies: ["SignalProcessing", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "Datasets", "TestSupport"]),
         .testTarget(name: "TextMetricsTests", dependencies: ["TextMetrics", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
         .testTarget(name: "ecgnarratorTests", dependencies: ["ecgnarrator", "TestSupport"]),
