@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "ecgnarrator", targets: ["ecgnarrator"]),
         .library(name: "ECGNarrator", targets: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Synthesis", "Batch",
+            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement", "Batch",
         ]),
     ],
     dependencies: [
@@ -44,6 +44,10 @@ let package = Package(
         // MARK: Stage 3: detection
         .target(name: "Detection", dependencies: ["ECGModel", "SignalProcessing"]),
 
+        // MARK: Stage 4: delineation and measurements
+        .target(name: "Delineation", dependencies: ["ECGModel", "SignalProcessing", "Detection"]),
+        .target(name: "Measurement", dependencies: ["ECGModel", "Delineation"]),
+
         // MARK: Synthetic ECGs with known truth (test material for every later stage)
         .target(name: "Synthesis", dependencies: ["ECGModel"]),
 
@@ -51,15 +55,15 @@ let package = Package(
         .target(name: "TextMetrics"),
 
         // MARK: Batch conversion of whole datasets (runs the per-record pipeline)
-        .target(name: "Batch", dependencies: ["ECGModel", "Datasets"]),
+        .target(name: "Batch", dependencies: ["ECGModel", "Datasets", "Delineation", "Measurement"]),
 
         // MARK: Evaluation and the CLI sit on top
         .target(name: "Evaluation", dependencies: [
-            "ECGModel", "WFDB", "Datasets", "Detection", "TextMetrics",
+            "ECGModel", "WFDB", "Datasets", "Detection", "TextMetrics", "Delineation", "Measurement",
         ]),
         .executableTarget(name: "ecgnarrator", dependencies: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Synthesis", "Batch",
+            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement", "Batch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -74,6 +78,8 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "SignalProcessingTests", dependencies: ["SignalProcessing", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TestSupport"]),
+        .testTarget(name: "DelineationTests", dependencies: ["Delineation", "Synthesis", "TestSupport"]),
+        .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Synthesis", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Datasets", "TestSupport"]),
         .testTarget(name: "TextMetricsTests", dependencies: ["TextMetrics", "TestSupport"]),
