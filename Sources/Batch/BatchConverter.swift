@@ -47,9 +47,12 @@ public struct BatchConverter: Sendable {
     /// Runs (or resumes, or recognises as finished) the conversion of `plan` into `folder`.
     ///
     /// `progress` is called from the calling thread about ten times a second while records are
-    /// processed, and once at the end of processing.
+    /// processed, and once at the end of processing. When `isCancelled` returns `true` (it is
+    /// asked before each chunk), the workers finish the chunks they hold and the run throws a
+    /// ``BatchError`` saying so; the finished chunks are kept for the next run.
     public func run(_ plan: ConversionPlan, into folder: URL,
-                    progress: ((ConversionProgress) -> Void)? = nil) throws -> ConversionSummary {
+                    progress: ((ConversionProgress) -> Void)? = nil,
+                    isCancelled: (@Sendable () -> Bool)? = nil) throws -> ConversionSummary {
         let manager = FileManager.default
         let work = folder.appendingPathComponent(Self.workFolderName)
         let chunks = work.appendingPathComponent("chunks")
@@ -78,6 +81,13 @@ public struct BatchConverter: Sendable {
                     """)
             }
         } else {
+            // A new conversion: the files of a finished earlier one must not linger beside it.
+            if let text = try? String(contentsOf: manifestURL, encoding: .utf8), let old = Manifest(text: text) {
+                for name in (old.description.outputs + old.description.patientOutputs).map(\.name)
+                    + [Self.indexFile, Self.errorsFile, Self.patientIndexFile] where !name.contains("/") {
+                    try? manager.removeItem(at: folder.appendingPathComponent(name))
+                }
+            }
             try? manager.removeItem(at: manifestURL)
             try FileIO.writeDurably(Data(description.runText.utf8), to: runURL)
         }
@@ -94,7 +104,8 @@ public struct BatchConverter: Sendable {
         let recordsAtStart = done.reduce(0) { $0 + plan.chunk($1).count }
 
         let start = Date()
-        try process(pending, of: plan, into: chunks, recordsAtStart: recordsAtStart, progress: progress)
+        try process(pending, of: plan, into: chunks, recordsAtStart: recordsAtStart, progress: progress,
+                    isCancelled: isCancelled)
         let processed = Date()
         var summary = try Finisher(plan: plan, converter: self, description: description, folder: folder,
                                    chunks: chunks).finish()
@@ -108,13 +119,17 @@ public struct BatchConverter: Sendable {
 
     /// Processes the `pending` chunks on the worker threads, reporting progress meanwhile.
     private func process(_ pending: [Int], of plan: ConversionPlan, into chunks: URL, recordsAtStart: Int,
-                         progress: ((ConversionProgress) -> Void)?) throws {
+                         progress: ((ConversionProgress) -> Void)?, isCancelled: (@Sendable () -> Bool)?) throws {
         let state = WorkerState()
         let start = Date()
         let workers = min(threads, max(1, pending.count))
         for _ in 0..<workers {
             let thread = Thread { [self] in
                 while !state.stop.load(ordering: .relaxed) {
+                    if let isCancelled, isCancelled() {
+                        state.cancelled.store(true, ordering: .relaxed)
+                        break
+                    }
                     let slot = state.next.wrappingAdd(1, ordering: .relaxed).oldValue
                     guard slot < pending.count else { break }
                     let chunkIndex = pending[slot]
@@ -141,6 +156,10 @@ public struct BatchConverter: Sendable {
             report()
         }
         if let failure = state.failure.withLock({ $0 }) { throw BatchError(failure) }
+        if state.cancelled.load(ordering: .relaxed) {
+            let done = recordsAtStart + state.recordsDone.load(ordering: .relaxed)
+            throw BatchError("conversion interrupted with \(done) of \(plan.recordCount) records done; run the same command again to continue")
+        }
     }
 
     /// Reads and processes one chunk's records into a chunk file (not yet written).
@@ -215,5 +234,6 @@ private final class WorkerState: Sendable {
     let recordsDone = Atomic<Int>(0)
     let finishedWorkers = Atomic<Int>(0)
     let stop = Atomic<Bool>(false)
+    let cancelled = Atomic<Bool>(false)
     let failure = Mutex<String?>(nil)
 }

@@ -49,8 +49,8 @@ public enum BatchMerger {
         }
 
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let headers = try headerLines(of: first.outputs.map(\.name), in: shards)
-        let patientHeaders = try headerLines(of: first.patientOutputs.map(\.name), in: shards)
+        let headers = try headerLines(of: first.outputs, in: shards)
+        let patientHeaders = try headerLines(of: first.patientOutputs, in: shards)
         var pending: [PendingFile] = []
         defer { for file in pending { file.discard() } }
         func create(_ name: String, header: String?) throws -> PendingFile {
@@ -116,11 +116,18 @@ public enum BatchMerger {
     }
 
     /// Each output's header line as the shards wrote it (they must agree).
-    private static func headerLines(of names: [String], in shards: [URL]) throws -> [String: String?] {
+    private static func headerLines(of outputs: [BatchOutput], in shards: [URL]) throws -> [String: String?] {
         var headers: [String: String?] = [:]
-        for name in names {
-            let lines = try shards.map { try LineReader($0.appendingPathComponent(name)).next() }
-            headers[name] = lines[0]
+        for output in outputs {
+            guard output.header != nil else {
+                headers[output.name] = .some(nil)
+                continue
+            }
+            let lines = try shards.map { try LineReader($0.appendingPathComponent(output.name)).next() }
+            guard let header = lines[0], lines.allSatisfy({ $0 == header }) else {
+                throw BatchError("the shards' \(output.name) files do not start with the same header line")
+            }
+            headers[output.name] = header
         }
         return headers
     }

@@ -54,6 +54,7 @@ struct RunDescription: Equatable {
             ("records", String(records)),
             ("outputs", names(outputs)),
             ("patient_outputs", names(patientOutputs)),
+            ("outputs_with_header", names((outputs + patientOutputs).filter { $0.header != nil })),
             ("processor", JSONLine.string(processorSignature)),
             ("patient_processor", patientProcessorSignature.map(JSONLine.string) ?? "null"),
         ]
@@ -79,6 +80,9 @@ struct RunDescription: Equatable {
 }
 
 /// A finished conversion's `manifest.json`, as read back by ``BatchMerger`` and reruns.
+///
+/// Output headers are not in the manifest, only which outputs have one (`""` stands for it
+/// here); the merger reads the header line itself from the shards' files.
 struct Manifest {
     var description: RunDescription
     var converted: Int
@@ -95,6 +99,7 @@ struct Manifest {
               let records = (object["records"] as? NSNumber)?.intValue,
               let outputs = object["outputs"] as? [String],
               let patientOutputs = object["patient_outputs"] as? [String],
+              let headed = object["outputs_with_header"] as? [String],
               let processor = object["processor"] as? String,
               let converted = (object["converted"] as? NSNumber)?.intValue,
               let failed = (object["errors"] as? NSNumber)?.intValue,
@@ -102,8 +107,9 @@ struct Manifest {
         else { return nil }
         description = RunDescription(
             source: source, fingerprint: fingerprint, datasetRecords: datasetRecords, shard: shard,
-            records: records, outputs: outputs.map { BatchOutput(name: $0) },
-            patientOutputs: patientOutputs.map { BatchOutput(name: $0) }, processorSignature: processor,
+            records: records, outputs: outputs.map { BatchOutput(name: $0, header: headed.contains($0) ? "" : nil) },
+            patientOutputs: patientOutputs.map { BatchOutput(name: $0, header: headed.contains($0) ? "" : nil) },
+            processorSignature: processor,
             patientProcessorSignature: object["patient_processor"] as? String, chunkSize: 0)
         self.converted = converted
         self.failed = failed

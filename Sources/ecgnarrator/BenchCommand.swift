@@ -5,5 +5,5 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Time pipeline stages on real records.",
-        subcommands: [BenchMeasure.self])
+        subcommands: [BenchMeasure.self, BenchConvert.self])
 }
