@@ -172,7 +172,7 @@ public struct BatchConverter: Sendable {
         let range = plan.chunk(index)
         for slot in range {
             let position = plan.positions[slot]
-            let entry = plan.entries[position]
+            let entry = plan.index.entry(at: position)
             var status = "ok"
             do {
                 let record = try entry.readRecord(limits: limits)

@@ -5,13 +5,13 @@ import Foundation
 /// Which records a conversion processes, in which chunks, identified so that a restarted run
 /// can check it is continuing the same conversion.
 ///
-/// The plan holds the dataset's index (its ``DatasetEntry`` list, a few hundred bytes per
-/// record) but never records' waveforms: workers read each record when they reach it.
+/// The plan holds the dataset's compact ``DatasetIndex`` (a few dozen bytes per record) but
+/// never records' waveforms: workers read each record when they reach it.
 public struct ConversionPlan: Sendable {
     /// What was opened (the dataset path as the user gave it), for the manifest.
     public let source: String
-    /// Every entry of the dataset, in dataset order; positions index this array.
-    public let entries: [DatasetEntry]
+    /// Every record of the dataset, in dataset order; positions index it.
+    public let index: DatasetIndex
     /// The positions this conversion processes (this shard's), in dataset order.
     public let positions: [Int]
     public let shard: Shard
@@ -26,24 +26,31 @@ public struct ConversionPlan: Sendable {
     /// - Parameter chunkSize: records per chunk; by default about 1/64 of the records, between
     ///   1 and 256, so that small runs still spread over all cores and large ones write a
     ///   manageable number of chunk files.
-    public init(source: String, entries: [DatasetEntry], shard: Shard = .all, chunkSize: Int? = nil) throws {
+    public init(source: String, index: DatasetIndex, shard: Shard = .all, chunkSize: Int? = nil) throws {
         self.source = source
-        self.entries = entries
+        self.index = index
         self.shard = shard
-        positions = entries.indices.filter { shard.contains(entries[$0]) }
+        positions = (0..<index.count).filter { position in
+            shard.contains(subjectID: index.subjectID(at: position)) { index.recordID(at: position) }
+        }
         if let chunkSize {
             guard chunkSize >= 1 else { throw BatchError("the chunk size must be at least 1 (got \(chunkSize))") }
             self.chunkSize = chunkSize
         } else {
             self.chunkSize = min(256, max(1, (positions.count + 63) / 64))
         }
-        fingerprint = Self.fingerprint(of: entries)
+        fingerprint = Self.fingerprint(of: index)
     }
 
-    /// Opens a dataset with ``DatasetLoader`` and plans its conversion.
+    /// Plans the conversion of `entries` (a dataset already opened).
+    public init(source: String, entries: [DatasetEntry], shard: Shard = .all, chunkSize: Int? = nil) throws {
+        try self.init(source: source, index: DatasetIndex(entries: entries), shard: shard, chunkSize: chunkSize)
+    }
+
+    /// Opens a dataset (see ``DatasetIndex/init(opening:limits:)``) and plans its conversion.
     public init(opening url: URL, shard: Shard = .all, chunkSize: Int? = nil, limits: ReadLimits = .default) throws {
-        let dataset = try DatasetLoader.open(url, limits: limits)
-        try self.init(source: url.path, entries: dataset.entries, shard: shard, chunkSize: chunkSize)
+        try self.init(source: url.path, index: DatasetIndex(opening: url, limits: limits), shard: shard,
+                      chunkSize: chunkSize)
     }
 
     /// Records this conversion processes.
@@ -58,19 +65,10 @@ public struct ConversionPlan: Sendable {
         return start..<min(start + chunkSize, positions.count)
     }
 
-    static func fingerprint(of entries: [DatasetEntry]) -> String {
-        var hash = StableHash.fnv1a(String(entries.count))
-        for entry in entries {
-            var key = entry.recordID
-            key += "\t" + (entry.subjectID.map(String.init) ?? "")
-            key += "\t" + (entry.studyID.map(String.init) ?? "")
-            key += "\t" + (entry.ecgTime.map { String(Int64($0.timeIntervalSince1970)) } ?? "")
-            if case .hdf5(let file, let index) = entry.location {
-                key += "\t" + file.lastPathComponent + "#" + String(index)
-            } else if case .wfdb(let header) = entry.location {
-                key += "\t" + header.lastPathComponent
-            }
-            hash = StableHash.fnv1a(key + "\n", seed: hash)
+    static func fingerprint(of index: DatasetIndex) -> String {
+        var hash = StableHash.fnv1a(String(index.count))
+        for position in 0..<index.count {
+            hash = StableHash.fnv1a(index.fingerprintKey(at: position) + "\n", seed: hash)
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

@@ -102,11 +102,12 @@ final class PatientStep {
     func prepareBuckets() throws {
         var bySubject: [Int: [Int]] = [:]
         for position in plan.positions {
-            if let subject = plan.entries[position].subjectID { bySubject[subject, default: []].append(position) }
+            if let subject = plan.index.subjectID(at: position) { bySubject[subject, default: []].append(position) }
         }
-        let entries = plan.entries
+        let index = plan.index
         patients = bySubject.keys.sorted().map { subject in
-            (subject, (bySubject[subject] ?? []).sorted { Self.inAcquisitionOrder(entries[$0], entries[$1], $0, $1) })
+            let ecgs = (bySubject[subject] ?? []).map { ($0, index.entry(at: $0)) }
+            return (subject, ecgs.sorted { Self.inAcquisitionOrder($0.1, $1.1, $0.0, $1.0) }.map(\.0))
         }
         var inBucket = 0
         for (k, patient) in patients.enumerated() {
@@ -127,8 +128,8 @@ final class PatientStep {
             let line = payloads[start...end]
             if let tab = line.firstIndex(of: 0x09),
                let position = Int(String(decoding: payloads[start..<tab], as: UTF8.self)),
-               position >= 0, position < plan.entries.count,
-               let subject = plan.entries[position].subjectID, let bucket = bucketOfSubject[subject] {
+               position >= 0, position < plan.index.count,
+               let subject = plan.index.subjectID(at: position), let bucket = bucketOfSubject[subject] {
                 try bucketFiles[bucket].append(line)
             }
             start = end + 1

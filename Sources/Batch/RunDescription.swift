@@ -35,7 +35,7 @@ struct RunDescription: Equatable {
     }
 
     init(plan: ConversionPlan, processor: any RecordProcessor, patientProcessor: (any PatientProcessor)?) {
-        self.init(source: plan.source, fingerprint: plan.fingerprint, datasetRecords: plan.entries.count,
+        self.init(source: plan.source, fingerprint: plan.fingerprint, datasetRecords: plan.index.count,
                   shard: plan.shard, records: plan.recordCount, outputs: processor.outputs,
                   patientOutputs: patientProcessor?.outputs ?? [], processorSignature: processor.signature,
                   patientProcessorSignature: patientProcessor?.signature, chunkSize: plan.chunkSize)

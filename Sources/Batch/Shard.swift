@@ -42,7 +42,14 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether `entry` belongs to this shard.
     public func contains(_ entry: DatasetEntry) -> Bool {
-        count == 1 || Int(StableHash.fnv1a(Self.patientKey(of: entry)) % UInt64(count)) == index
+        contains(subjectID: entry.subjectID) { entry.recordID }
+    }
+
+    /// Whether the record of this patient (or, without one, of this record id) belongs here.
+    public func contains(subjectID: Int?, recordID: () -> String) -> Bool {
+        guard count > 1 else { return true }
+        let key = subjectID.map { String($0) } ?? "record:" + recordID()
+        return Int(StableHash.fnv1a(key) % UInt64(count)) == index
     }
 }
 

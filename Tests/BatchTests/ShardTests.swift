@@ -35,7 +35,7 @@ import TestSupport
         var shardOfSubject: [Int: Int] = [:]
         for (k, plan) in plans.enumerated() {
             for position in plan.positions {
-                let subject = try #require(plan.entries[position].subjectID)
+                let subject = try #require(plan.index.subjectID(at: position))
                 #expect(shardOfSubject.updateValue(k, forKey: subject).map { $0 == k } ?? true)
             }
         }
