@@ -77,3 +77,23 @@ import TestSupport
         }
     }
 }
+
+@Suite struct HDF5ConversionTests {
+    /// A CODE-15%-layout HDF5 file is a dataset: every exam once, in file order, with its
+    /// patient from exams.csv.
+    @Test(.enabled(if: RealData.shouldRun("code15-layout")))
+    func convertsEveryExamOfAnHDF5File() throws {
+        let file = try RealData.directory("code15-layout").appendingPathComponent("exams_part0.hdf5")
+        let dataset = try HDF5ExamDataset(file: file, examsCSV: file.deletingLastPathComponent().appendingPathComponent("exams.csv"))
+        let out = try RealData.temporaryDirectory("hdf5")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let summary = try BatchConverter(processor: ReadingProcessor(), threads: 2)
+            .run(try ConversionPlan(opening: file), into: out)
+        #expect(summary.records == dataset.entries.count && summary.failed == 0)
+        let rows = lines(try Data(contentsOf: out.appendingPathComponent("records.csv"))).dropFirst()
+        #expect(rows.map { String($0.split(separator: ",")[0]) } == dataset.entries.map(\.recordID))
+        let index = lines(try Data(contentsOf: out.appendingPathComponent("index.tsv"))).dropFirst()
+        #expect(index.map { String($0.split(separator: "\t", omittingEmptySubsequences: false)[1]) }
+                == dataset.entries.map { $0.subjectID.map(String.init) ?? "" })
+    }
+}
