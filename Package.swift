@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "ecgnarrator", targets: ["ecgnarrator"]),
         .library(name: "ECGNarrator", targets: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement",
+            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement", "Batch",
         ]),
     ],
     dependencies: [
@@ -54,13 +54,16 @@ let package = Package(
         // MARK: Text metrics (independent of the ECG pipeline)
         .target(name: "TextMetrics"),
 
+        // MARK: Batch conversion of whole datasets (runs the per-record pipeline)
+        .target(name: "Batch", dependencies: ["ECGModel", "Datasets", "Delineation", "Measurement"]),
+
         // MARK: Evaluation and the CLI sit on top
         .target(name: "Evaluation", dependencies: [
             "ECGModel", "WFDB", "Datasets", "Detection", "TextMetrics", "Delineation", "Measurement",
         ]),
         .executableTarget(name: "ecgnarrator", dependencies: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement",
+            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement", "Batch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -78,6 +81,7 @@ let package = Package(
         .testTarget(name: "DelineationTests", dependencies: ["Delineation", "Synthesis", "TestSupport"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Synthesis", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "Datasets", "TestSupport"]),
         .testTarget(name: "TextMetricsTests", dependencies: ["TextMetrics", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "WFDB", "TestSupport"]),
         .testTarget(name: "ecgnarratorTests", dependencies: ["ecgnarrator", "TestSupport"]),

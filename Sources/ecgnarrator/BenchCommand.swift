@@ -5,6 +5,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Speed benchmarks (build with -c release).",
-        subcommands: [BenchDetectCommand.self, BenchMeasure.self, BenchScoreCommand.self]
+        subcommands: [BenchDetectCommand.self, BenchMeasure.self, BenchConvert.self, BenchScoreCommand.self]
     )
 }

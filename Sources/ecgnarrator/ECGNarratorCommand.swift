@@ -12,6 +12,8 @@ struct ECGNarratorCommand: AsyncParsableCommand {
             DetectCommand.self,
             MeasureCommand.self,
             EvaluateCommand.self,
+            ConvertCommand.self,
+            MergeCommand.self,
             ScoreCommand.self,
             BenchCommand.self,
         ]
