@@ -93,14 +93,14 @@ public struct MIMICDataset: ECGDataset {
         var headers: [[String]] = []
         try collectHeaders(in: root, components: [], resolvedRoot: resolvedRoot, into: &headers)
         headers.sort { $0.joined(separator: "/") < $1.joined(separator: "/") }
-        return try headers.map { components in
+        // Headers outside MIMIC's p<subject>/s<study> folders (any folder of WFDB records) are
+        // taken too, with subject and study unknown.
+        return headers.map { components in
             let url = components.reduce(root) { $0.appendingPathComponent($1) }
-            guard let ids = DatasetPaths.mimicIDs(fromComponents: components) else {
-                throw DatasetError(file: url.path, message: "not in a p<subject>/s<study> folder, so its subject and study are unknown")
-            }
+            let ids = DatasetPaths.mimicIDs(fromComponents: components)
             let name = String(components[components.count - 1].dropLast(4))
             return DatasetEntry(location: .wfdb(header: url), recordID: name,
-                                subjectID: ids.subject, studyID: ids.study)
+                                subjectID: ids?.subject, studyID: ids?.study)
         }
     }
 
