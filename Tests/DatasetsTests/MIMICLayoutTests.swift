@@ -127,12 +127,18 @@ final class MIMICLayoutTests {
         #expect(openError()?.message.contains("symbolic link") == true)
     }
 
-    @Test func treeWalkRefusesHeadersOutsideTheMIMICLayout() throws {
+    /// A folder of plain WFDB records (like `Signals/`) is a dataset too: headers outside
+    /// MIMIC's p<subject>/s<study> folders are walked with subject and study unknown.
+    @Test func treeWalkTakesHeadersOutsideTheMIMICLayoutWithoutIDs() throws {
         try addRecord(subject: 10000001, study: 40000001)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("other"), withIntermediateDirectories: true)
         try Data("x 1 1 1\n".utf8).write(to: root.appendingPathComponent("other/x.hea"))
-        let error = try #require(openError())
-        #expect(error.file.hasSuffix("other/x.hea"))
+        let walked = try MIMICDataset(root: root)
+        #expect(walked.entries.map(\.recordID) == ["40000001", "x"])
+        let outside = try #require(walked.entries.last)
+        #expect(outside.subjectID == nil && outside.studyID == nil)
+        #expect(outside.headerURL?.path.hasSuffix("other/x.hea") == true)
+        #expect(walked.patients().map(\.subjectID) == [10000001])
     }
 
     @Test func notAFolder() throws {
