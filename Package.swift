@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "ecgnarrator", targets: ["ecgnarrator"]),
         .library(name: "ECGNarrator", targets: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Synthesis",
+            "TextMetrics", "Evaluation", "Synthesis", "Plot", "PlotAnnotations",
         ]),
     ],
     dependencies: [
@@ -47,6 +47,10 @@ let package = Package(
         // MARK: Synthetic ECGs with known truth (test material for every later stage)
         .target(name: "Synthesis", dependencies: ["ECGModel"]),
 
+        // MARK: Drawing records as ECG paper (SVG; PNG through rsvg-convert)
+        .target(name: "Plot", dependencies: ["ECGModel"]),
+        .target(name: "PlotAnnotations", dependencies: ["ECGModel", "Plot", "Synthesis"]),
+
         // MARK: Text metrics (independent of the ECG pipeline)
         .target(name: "TextMetrics"),
 
@@ -56,7 +60,7 @@ let package = Package(
         ]),
         .executableTarget(name: "ecgnarrator", dependencies: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Synthesis",
+            "TextMetrics", "Evaluation", "Synthesis", "Plot", "PlotAnnotations",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -72,6 +76,7 @@ let package = Package(
         .testTarget(name: "SignalProcessingTests", dependencies: ["SignalProcessing", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Synthesis"]),
         .testTarget(name: "TextMetricsTests", dependencies: ["TextMetrics", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
         .testTarget(name: "ecgnarratorTests", dependencies: ["ecgnarrator", "TestSupport"]),
