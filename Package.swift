@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "ecgnarrator", targets: ["ecgnarrator"]),
         .library(name: "ECGNarrator", targets: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Synthesis", "Plot", "PlotAnnotations",
+            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement", "Plot", "PlotAnnotations",
         ]),
     ],
     dependencies: [
@@ -44,23 +44,29 @@ let package = Package(
         // MARK: Stage 3: detection
         .target(name: "Detection", dependencies: ["ECGModel", "SignalProcessing"]),
 
+        // MARK: Stage 4: delineation and measurements
+        .target(name: "Delineation", dependencies: ["ECGModel", "SignalProcessing", "Detection"]),
+        .target(name: "Measurement", dependencies: ["ECGModel", "Delineation"]),
+
         // MARK: Synthetic ECGs with known truth (test material for every later stage)
         .target(name: "Synthesis", dependencies: ["ECGModel"]),
 
         // MARK: Drawing records as ECG paper (SVG; PNG through rsvg-convert)
         .target(name: "Plot", dependencies: ["ECGModel"]),
-        .target(name: "PlotAnnotations", dependencies: ["ECGModel", "Plot", "Synthesis"]),
+        .target(name: "PlotAnnotations", dependencies: [
+            "ECGModel", "Plot", "Synthesis", "Delineation", "Measurement",
+        ]),
 
         // MARK: Text metrics (independent of the ECG pipeline)
         .target(name: "TextMetrics"),
 
         // MARK: Evaluation and the CLI sit on top
         .target(name: "Evaluation", dependencies: [
-            "ECGModel", "WFDB", "Datasets", "Detection", "TextMetrics",
+            "ECGModel", "WFDB", "Datasets", "Detection", "TextMetrics", "Delineation", "Measurement",
         ]),
         .executableTarget(name: "ecgnarrator", dependencies: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Synthesis", "Plot", "PlotAnnotations",
+            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement", "Plot", "PlotAnnotations",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -75,6 +81,8 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "SignalProcessingTests", dependencies: ["SignalProcessing", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TestSupport"]),
+        .testTarget(name: "DelineationTests", dependencies: ["Delineation", "Synthesis", "TestSupport"]),
+        .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Synthesis", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Synthesis"]),
         .testTarget(name: "TextMetricsTests", dependencies: ["TextMetrics", "TestSupport"]),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import ECGModel
 import Foundation
+import Measurement
 import Plot
 import PlotAnnotations
 
@@ -14,8 +15,10 @@ struct PlotCommand: ParsableCommand {
         The standard page is 3 rows × 4 columns (I/II/III, aVR/aVL/aVF, V1–V3, V4–V6, each \
         column a quarter of the window, leads switching at the column boundaries) with a lead II \
         rhythm strip, on a 1 mm / 5 mm grid, a 1 mV calibration pulse per row, and the header. \
-        Markers: P (blue), QRS (green), T (purple); onsets solid, offsets dashed, peaks as dots. \
-        With --truth they come from a synthetic record's truth file instead. The plots in \
+        The record is delineated and measured (as `ecgnarrator measure` does): the header shows \
+        the global measurements, the markers each beat's detected fiducials: P (blue), QRS (green), \
+        T (purple); onsets solid, offsets dashed, peaks as dots. With --truth the markers come \
+        from a synthetic record's truth file instead, and the truth values join the header. The plots in \
         Samples/plots are `ecgnarrator plot Signals/NAME.hea --out Samples/plots/NAME.svg`.
         """
     )
@@ -61,6 +64,15 @@ struct PlotCommand: ParsableCommand {
         if let lead { options.layout = .singleLead(Lead(label: lead)) }
         var plotMarkers = PlotMarkers.none
         var header = PlotHeader(record: ecg)
+        do {
+            let result = try MeasurementPipeline().run(ecg)
+            header.lines += MeasurementHeader.lines(result.measurements)
+            plotMarkers = DelineationMarkers.markers(result.stage.delineation)
+        } catch {
+            // A tracing is still worth seeing when it cannot be delineated.
+            FileHandle.standardError.write(Data("ecgnarrator plot: \(record): no fiducials: \(error)\n".utf8))
+            header.lines.append("Not delineated: \(error)")
+        }
         if let truth {
             let values = try TruthMarkers.readTruth(URL(fileURLWithPath: truth))
             plotMarkers = TruthMarkers.markers(values)
