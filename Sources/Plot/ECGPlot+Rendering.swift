@@ -130,7 +130,7 @@ extension ECGPlot {
                                    "stroke": .string(PlotStyle.trace), "stroke-width": .number(PlotStyle.traceWidth),
                                    "stroke-linejoin": "round", "stroke-linecap": "round"])
             }
-            if options.showsMarkers {
+            if options.showsMarkers, signal.samples[panel.samples].contains(where: \.isFinite) {
                 renderMarkers(&svg, panel: panel, signal: signal, geometry: g)
             }
         }
@@ -147,8 +147,10 @@ extension ECGPlot {
             let colour = PlotStyle.markerColour(marker.kind.wave)
             let kindClass = SVGWriter.Value.string("marker " + marker.kind.className)
             if marker.kind.isPeak {
+                // A peak is a point on the trace: without a valid sample there is nothing to mark.
                 let value = signal.samples[marker.sample]
-                let y = value.isFinite ? base - Double(value) * g.scale.gain : base
+                guard value.isFinite else { continue }
+                let y = base - Double(value) * g.scale.gain
                 let clamped = min(max(y, g.gridTop), g.gridTop + g.gridHeight)
                 svg.empty("circle", ["class": kindClass, "data-sample": .number(Double(marker.sample)),
                                      "cx": .number(x), "cy": .number(clamped), "r": "0.6", "fill": .string(colour)])

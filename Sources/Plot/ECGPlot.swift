@@ -111,7 +111,11 @@ public struct ECGPlot: Sendable {
         let count = signal?.samples.count ?? 0
         let first = min(count, max(0, Int((from * fs - 1e-6).rounded(.up))))
         let last = min(count, max(first, Int((to * fs - 1e-6).rounded(.up))))
-        let label = signal.map { $0.lead.isStandard ? lead.name : $0.label } ?? "\(lead.name) (missing)"
+        var label = signal.map { $0.lead.isStandard ? lead.name : $0.label } ?? "\(lead.name) (missing)"
+        if let signal, !signal.samples[first..<last].contains(where: \.isFinite) {
+            // Present in the file but every sample here is invalid (a disconnected electrode).
+            label += " (no signal)"
+        }
         return Panel(lead: lead, label: label, signal: signal, row: row, column: column, samples: first..<last,
                      left: geometry.x(seconds: from), right: geometry.x(seconds: to))
     }

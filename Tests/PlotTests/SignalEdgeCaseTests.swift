@@ -37,6 +37,20 @@ import Testing
         #expect(svg.all("path", class: "trace").count == 12)
     }
 
+    @Test func leadWithoutValidSamplesIsLabelledAndUnmarked() throws {
+        var (record, truth) = try Fixture.synthetic()
+        let index = try #require(record.leads.firstIndex { $0.lead == .aVL })
+        record.leads[index].samples = [Float](repeating: .nan, count: record.sampleCount)
+        let markers = PlotMarkers(global: truth.beats.flatMap {
+            [PlotMarker(sample: $0.rPeak, kind: .rPeak), PlotMarker(sample: $0.qrsOnset, kind: .qrsOnset)]
+        })
+        let svg = try Fixture.render(record, markers: markers)
+        #expect(svg.leadLabels.contains("aVL (no signal)"))
+        #expect(svg.trace(row: 1, column: 1) == nil)
+        #expect(!svg.elements.contains { $0.classes.contains("marker") && $0.panel?["data-lead"] == "aVL" })
+        #expect(svg.elements.contains { $0.classes.contains("marker") && $0.panel?["data-lead"] == "aVR" })
+    }
+
     @Test func missingRhythmLeadFallsBackToTheFirstLeadPresent() throws {
         var (record, _) = try Fixture.synthetic()
         record.leads.removeAll { $0.lead == .ii }
