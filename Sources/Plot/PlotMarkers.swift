@@ -3,7 +3,7 @@ import ECGModel
 /// The kind of fiducial point a marker shows, named as in delineation.
 public enum FiducialKind: String, Sendable, Equatable, Hashable, CaseIterable {
     case pOnset, pPeak, pOffset
-    case qrsOnset, rPeak, qrsOffset
+    case qrsOnset, qrsPeak, qrsOffset
     case tOnset, tPeak, tOffset
     case pacingSpike
 
@@ -11,13 +11,13 @@ public enum FiducialKind: String, Sendable, Equatable, Hashable, CaseIterable {
     public var wave: Wave {
         switch self {
         case .pOnset, .pPeak, .pOffset: .p
-        case .qrsOnset, .rPeak, .qrsOffset, .pacingSpike: .qrs
+        case .qrsOnset, .qrsPeak, .qrsOffset, .pacingSpike: .qrs
         case .tOnset, .tPeak, .tOffset: .t
         }
     }
 
     /// Peaks are drawn as dots on the trace, boundaries as vertical lines across it.
-    public var isPeak: Bool { self == .pPeak || self == .rPeak || self == .tPeak }
+    public var isPeak: Bool { self == .pPeak || self == .qrsPeak || self == .tPeak }
 
     /// The SVG class name (`qrs-onset`, `r-peak`…).
     public var className: String {
@@ -63,5 +63,16 @@ public struct PlotMarkers: Sendable, Equatable {
     /// The markers to draw in a panel of `lead`: global ones, then the lead's own.
     public func markers(for lead: Lead) -> [PlotMarker] {
         global + (perLead[lead] ?? [])
+    }
+}
+
+extension PlotMarkers {
+    /// The same markers with every sample index moved by `offset` (markers found on an
+    /// excerpt that starts `offset` samples into the record).
+    public func shifted(by offset: Int) -> PlotMarkers {
+        func move(_ list: [PlotMarker]) -> [PlotMarker] {
+            list.map { PlotMarker(sample: $0.sample + offset, kind: $0.kind) }
+        }
+        return PlotMarkers(global: move(global), perLead: perLead.mapValues(move))
     }
 }

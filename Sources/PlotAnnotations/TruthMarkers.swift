@@ -11,7 +11,7 @@ public enum TruthMarkers {
             let points: [(Int?, FiducialKind)] = [
                 (beat.pOnset, .pOnset), (beat.pPeak, .pPeak), (beat.pOffset, .pOffset),
                 (beat.pacingSpike, .pacingSpike),
-                (beat.qrsOnset, .qrsOnset), (beat.rPeak, .rPeak), (beat.qrsOffset, .qrsOffset),
+                (beat.qrsOnset, .qrsOnset), (beat.rPeak, .qrsPeak), (beat.qrsOffset, .qrsOffset),
                 (beat.tOnset, .tOnset), (beat.tPeak, .tPeak), (beat.tOffset, .tOffset),
             ]
             global += points.compactMap { sample, kind in sample.map { PlotMarker(sample: $0, kind: kind) } }

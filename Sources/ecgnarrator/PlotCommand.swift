@@ -16,8 +16,9 @@ struct PlotCommand: ParsableCommand {
         column a quarter of the window, leads switching at the column boundaries) with a lead II \
         rhythm strip, on a 1 mm / 5 mm grid, a 1 mV calibration pulse per row, and the header. \
         The record is delineated and measured (as `ecgnarrator measure` does): the header shows \
-        the global measurements, the markers each beat's detected fiducials: P (blue), QRS (green), \
-        T (purple); onsets solid, offsets dashed, peaks as dots. With --truth the markers come \
+        the global measurements, the markers each beat's detected boundaries (P blue, QRS green, T purple; onsets solid, \
+        offsets dashed) and each lead's own wave peaks as dots. Only the plotted window and 2 s \
+        each side are delineated, so a long recording is quick to plot. With --truth the markers come \
         from a synthetic record's truth file instead, and the truth values join the header. The plots in \
         Samples/plots are `ecgnarrator plot Signals/NAME.hea --out Samples/plots/NAME.svg`.
         """
@@ -65,9 +66,10 @@ struct PlotCommand: ParsableCommand {
         var plotMarkers = PlotMarkers.none
         var header = PlotHeader(record: ecg)
         do {
-            let result = try MeasurementPipeline().run(ecg)
-            header.lines += MeasurementHeader.lines(result.measurements)
-            plotMarkers = DelineationMarkers.markers(result.stage.delineation)
+            let excerpt = AnalysisExcerpt(of: ecg, start: start, duration: duration)
+            let result = try MeasurementPipeline().run(excerpt.record)
+            header.lines += MeasurementHeader.lines(result.measurements) + (excerpt.note.map { [$0] } ?? [])
+            plotMarkers = DelineationMarkers.markers(result.stage.delineation).shifted(by: excerpt.firstSample)
         } catch {
             // A tracing is still worth seeing when it cannot be delineated.
             FileHandle.standardError.write(Data("ecgnarrator plot: \(record): no fiducials: \(error)\n".utf8))

@@ -141,7 +141,7 @@ import Testing
 
     @Test func outputIsDeterministic() throws {
         let (record, truth) = try Fixture.synthetic()
-        let markers = PlotMarkers(global: truth.beats.map { PlotMarker(sample: $0.rPeak, kind: .rPeak) })
+        let markers = PlotMarkers(global: truth.beats.map { PlotMarker(sample: $0.rPeak, kind: .qrsPeak) })
         let a = try ECGPlot(record: record, markers: markers).svg()
         let b = try ECGPlot(record: record, markers: markers).svg()
         #expect(a == b)

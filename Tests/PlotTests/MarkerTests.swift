@@ -11,7 +11,7 @@ import Testing
         var global: [PlotMarker] = []
         for beat in truth.beats {
             global.append(PlotMarker(sample: beat.qrsOnset, kind: .qrsOnset))
-            global.append(PlotMarker(sample: beat.rPeak, kind: .rPeak))
+            global.append(PlotMarker(sample: beat.rPeak, kind: .qrsPeak))
             global.append(PlotMarker(sample: beat.tOffset, kind: .tOffset))
             if let p = beat.pOnset { global.append(PlotMarker(sample: p, kind: .pOnset)) }
         }
@@ -25,10 +25,10 @@ import Testing
             let x = try #require(element.name == "circle" ? element.number("cx") : element.number("x1"))
             #expect(abs(x - (stripStart + sample / 500 * speed)) < 0.011)
         }
-        // Peaks sit on the trace: the R-peak dot is at lead II's value there.
+        // Peaks sit on the trace: the QRS-peak dot is at lead II's value there.
         let base = try #require(Fixture.baseline(svg, row: 3))
         let ii = try #require(record[.ii]).samples
-        for dot in inStrip where dot.classes.contains("r-peak") {
+        for dot in inStrip where dot.classes.contains("qrs-peak") {
             let sample = Int(try #require(dot.number("data-sample")))
             #expect(abs(try #require(dot.number("cy")) - (base - Double(ii[sample]) * 10)) < 0.011)
         }
@@ -50,7 +50,7 @@ import Testing
 
     @Test func markersCanBeTurnedOff() throws {
         let (record, truth) = try Fixture.synthetic()
-        let markers = PlotMarkers(global: truth.beats.map { PlotMarker(sample: $0.rPeak, kind: .rPeak) })
+        let markers = PlotMarkers(global: truth.beats.map { PlotMarker(sample: $0.rPeak, kind: .qrsPeak) })
         let on = try Fixture.render(record, markers: markers)
         let off = try Fixture.render(record, markers: markers, options: PlotOptions(showsMarkers: false))
         #expect(on.elements.contains { $0.classes.contains("marker") })

@@ -42,7 +42,7 @@ import Testing
         let index = try #require(record.leads.firstIndex { $0.lead == .aVL })
         record.leads[index].samples = [Float](repeating: .nan, count: record.sampleCount)
         let markers = PlotMarkers(global: truth.beats.flatMap {
-            [PlotMarker(sample: $0.rPeak, kind: .rPeak), PlotMarker(sample: $0.qrsOnset, kind: .qrsOnset)]
+            [PlotMarker(sample: $0.rPeak, kind: .qrsPeak), PlotMarker(sample: $0.qrsOnset, kind: .qrsOnset)]
         })
         let svg = try Fixture.render(record, markers: markers)
         #expect(svg.leadLabels.contains("aVL (no signal)"))

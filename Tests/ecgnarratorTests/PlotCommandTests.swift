@@ -91,6 +91,29 @@ import FoundationXML
         #expect(elements.contains { $0.name == "text" && $0.text.hasPrefix("HR 72 bpm") })
     }
 
+    /// A window is delineated on an excerpt; its markers must land back on the record's samples.
+    @Test func windowMarkersAreShiftedBackToRecordSamples() throws {
+        let folder = try Self.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("window.svg")
+        let result = try CommandRunner.run(["plot", "Signals/sinus-normal.hea", "--start", "4", "--duration", "2",
+                                            "--out", out.path], in: Self.root)
+        #expect(result.status == 0, "\(result.standardError)")
+        let elements = try Self.elements(try String(contentsOf: out, encoding: .utf8))
+        #expect(elements.contains { $0.text == "Measured over 2–8 s of the record." })
+        let truthData = try Data(contentsOf: Self.root.appendingPathComponent("Signals/sinus-normal.truth.json"))
+        let truth = try #require(try JSONSerialization.jsonObject(with: truthData) as? [String: Any])
+        let truthOnsets = try #require(truth["beats"] as? [[String: Any]]).compactMap { $0["qrsOnset"] as? Int }
+        let onsets = elements.filter { $0.attributes["class"] == "marker qrs-onset" }
+            .compactMap { $0.attributes["data-sample"].flatMap(Int.init) }
+        // 4–6 s at 500 Hz holds the onsets of 2 or 3 beats; each drawn where the truth has it.
+        #expect(!onsets.isEmpty)
+        for onset in onsets {
+            #expect((2000..<3000).contains(onset))
+            #expect(truthOnsets.contains { abs($0 - onset) <= 5 }, "marker at \(onset)")
+        }
+    }
+
     @Test func optionsReachThePlot() throws {
         let folder = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
