@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Synthesis"]),
         .testTarget(name: "TextMetricsTests", dependencies: ["TextMetrics", "TestSupport"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "WFDB", "TestSupport"]),
         .testTarget(name: "ecgnarratorTests", dependencies: ["ecgnarrator", "TestSupport"]),
     ]
 )

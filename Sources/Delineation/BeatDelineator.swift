@@ -79,10 +79,11 @@ struct BeatDelineator {
     }
 
     /// A lead's own QRS boundaries and named deflections inside the global limits.
-    func leadQRS(lead l: Int, globalOnset gOn: Int, globalOffset gOff: Int, baseline b: Float) -> QRSWave {
+    func leadQRS(lead l: Int, globalOnset gOn: Int, globalOffset gOff: Int, baseline b: Float,
+                 margin marginMs: Double? = nil) -> QRSWave {
         let env = sig.slope[l]
         let x = sig.x[l]
-        let margin = ms(settings.leadQRSMargin)
+        let margin = ms(marginMs ?? settings.leadQRSMargin)
         let lo = max(0, gOn - margin), hi = min(sig.count - 1, gOff + margin)
         var onset = gOn, offset = gOff
         if let pk = SignalMath.argmax(env, gOn, gOff), env[pk] > 0 {
@@ -242,7 +243,9 @@ struct BeatDelineator {
             var sum: Float = 0
             for i in a...b { sum += sig.x[l][i] }
             baseline[l] = sum / Float(b - a + 1)
-            let w = leadQRS(lead: l, globalOnset: q.onset, globalOffset: q.offset, baseline: baseline[l])
+            var w = leadQRS(lead: l, globalOnset: q.onset, globalOffset: q.offset, baseline: baseline[l],
+                            margin: ctx.isRepresentative ? settings.representativeLeadMargin : nil)
+            if w.onset < ctx.lowerBound, ctx.lowerBound < w.offset { w.onset = ctx.lowerBound }
             leads[l].qrs = w
             onsets.append(w.onset); offsets.append(w.offset)
         }

@@ -70,7 +70,7 @@ public struct DelineationPipeline: Sendable {
         let t1 = ThreadCPUClock.now()
         let beats = try detector.detect(filtered).samples
         let t2 = ThreadCPUClock.now()
-        var delineation = delineator.delineate(filtered, fiducials: beats)
+        var delineation = delineator.delineate(filtered, fiducials: beats, pacingSpikes: spikes)
         delineation.assignPacingSpikes(spikes)
         let t3 = ThreadCPUClock.now()
         return Output(filtered: filtered, fiducials: beats, pacingSpikes: spikes, delineation: delineation,

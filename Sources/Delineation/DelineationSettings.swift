@@ -40,6 +40,9 @@ public struct DelineationSettings: Sendable, Equatable {
     /// (ms) a lead's T end may lie from the others' before it is rejected as an outlier.
     public var representativeQRSScale: Float = 1
     public var representativeTTolerance: Double = 150
+    /// Median beat: how far (ms) a lead's own QRS limits may lie outside the spatial-velocity
+    /// ones. The record's QRS runs from the earliest onset to the latest offset in any lead.
+    public var representativeLeadMargin: Double = 20
 
     public init() {}
 

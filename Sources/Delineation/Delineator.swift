@@ -13,14 +13,18 @@ public struct Delineator: Sendable {
     }
 
     /// Delineates a record whose leads are already filtered.
-    public func delineate(_ record: ECGRecord, fiducials: [Int]) -> RecordDelineation {
+    ///
+    /// `pacingSpikes` (from ``PacingSpikes``) keep each paced beat's QRS onset after its
+    /// stimulus: what follows the spike is the evoked depolarisation.
+    public func delineate(_ record: ECGRecord, fiducials: [Int], pacingSpikes: [Int] = []) -> RecordDelineation {
         delineate(signals: record.leads.map(\.samples), leads: record.leads.map(\.lead),
                   labels: record.leads.map(\.label), samplingFrequency: record.samplingFrequency,
-                  fiducials: fiducials)
+                  fiducials: fiducials, pacingSpikes: pacingSpikes)
     }
 
     public func delineate(signals: [[Float]], leads: [Lead], labels: [String],
-                          samplingFrequency: SamplingFrequency, fiducials: [Int]) -> RecordDelineation {
+                          samplingFrequency: SamplingFrequency, fiducials: [Int],
+                          pacingSpikes: [Int] = []) -> RecordDelineation {
         let fs = samplingFrequency.hertz
         let sig = PreparedSignals(signals: signals, fs: fs)
         let core = BeatDelineator(settings: settings, sig: sig)
@@ -63,10 +67,19 @@ public struct Delineator: Sendable {
         if let template {
             let tsig = PreparedSignals(signals: template.samples, fs: fs)
             let tcore = BeatDelineator(settings: settings, sig: tsig)
+            // Paced rhythm: the median beat's QRS starts after the (blanked) stimulus too.
+            var lowerBound = 0
+            let spikeLeads = dominant.compactMap { k -> Int? in
+                let c = centers[k]
+                return pacingSpikes.last { $0 < c - sig.samples(10) && $0 > c - sig.samples(150) }.map { c - $0 }
+            }
+            if spikeLeads.count * 2 > dominant.count, let lead = SignalMath.median(spikeLeads) {
+                lowerBound = max(0, template.center - lead + sig.samples(6))
+            }
             let ctx = BeatContext(center: template.center,
                                   pLimit: max(0, template.center - Int(0.55 * rr)),
                                   tLimit: tLimitFor(center: template.center, rrNext: rr, fs: fs, count: tsig.count),
-                                  pMode: .detect, lowerBound: 0, upperBound: tsig.count - 1, isRepresentative: true,
+                                  pMode: .detect, lowerBound: lowerBound, upperBound: tsig.count - 1, isRepresentative: true,
                                   dominantRR: Int(rr))
             if let r = tcore.delineate(ctx) {
                 representative = RepresentativeBeat(samples: template.samples, center: template.center,
@@ -104,10 +117,13 @@ public struct Delineator: Sendable {
                     pMode = .near(c + p.peak + (corr.isNaN ? 0 : shift))
                 }
             }
+            var lowerBound = prev.map { ($0 + c) / 2 } ?? 0
+            if let spike = pacingSpikes.last(where: { $0 < c - sig.samples(10) && $0 > c - sig.samples(150) }) {
+                lowerBound = max(lowerBound, spike + sig.samples(6))
+            }
             let ctx = BeatContext(center: c, pLimit: pLimit,
                                   tLimit: tLimitFor(center: c, rrNext: rrNext, fs: fs, count: n),
-                                  pMode: pMode,
-                                  lowerBound: prev.map { ($0 + c) / 2 } ?? 0,
+                                  pMode: pMode, lowerBound: lowerBound,
                                   upperBound: next.map { ($0 + c) / 2 } ?? n - 1)
             guard let r = core.delineate(ctx) else { continue }
             previousTEnd = r.global.tOffset

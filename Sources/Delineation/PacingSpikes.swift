@@ -4,17 +4,23 @@
 /// Left in, low-pass filtering smears it into a small hump just before the QRS that looks like
 /// a P wave or an early QRS onset. Spikes are found on the raw signal from the second
 /// difference: at least `minimum` mV in some lead and isolated (four times anything else within
-/// ±12 ms), then replaced by a straight line between the samples on either side.
+/// ±12 ms), then replaced by a straight line across ±4 ms (spikes are up to a few samples wide
+/// in some leads, and what remains of them would still ring through the low-pass).
 public enum PacingSpikes {
     /// Spike positions (0-based samples) over all leads, each spike reported once.
     public static func detect(_ leads: [[Float]], samplingFrequency fs: Double, minimum: Float = 0.5) -> [Int] {
         let n = leads.map(\.count).max() ?? 0
         guard n > 4 else { return [] }
         var m = [Float](repeating: 0, count: n)
-        for x in leads where x.count == n {
-            for i in 1..<(n - 1) {
-                let d = abs(2 * x[i] - x[i - 1] - x[i + 1])
-                if d.isFinite, d > m[i] { m[i] = d }
+        m.withUnsafeMutableBufferPointer { m in
+            for lead in leads where lead.count == n {
+                lead.withUnsafeBufferPointer { x in
+                    for i in 1..<(n - 1) {
+                        // NaN compares false, so invalid samples never count as a spike.
+                        let d = abs(2 * x[i] - x[i - 1] - x[i + 1])
+                        if d > m[i] { m[i] = d }
+                    }
+                }
             }
         }
         let near = max(2, Int((0.003 * fs).rounded()))
@@ -43,7 +49,7 @@ public enum PacingSpikes {
     public static func blanked(_ x: [Float], spikes: [Int], samplingFrequency fs: Double) -> [Float] {
         guard !spikes.isEmpty else { return x }
         var y = x
-        let half = max(1, Int((0.002 * fs).rounded()))
+        let half = max(2, Int((0.004 * fs).rounded()))
         for s in spikes {
             let a = max(0, s - half - 1), b = min(x.count - 1, s + half + 1)
             guard b > a, x[a].isFinite, x[b].isFinite else { continue }

@@ -43,14 +43,24 @@ struct PreparedSignals: Sendable {
             let light = SignalMath.boxcar(v, width: odd(8))
             var s = [Float](repeating: 0, count: n)
             var residual: Float = 0
-            if n > 2 {
-                for i in 1..<(n - 1) { s[i] = abs(light[i + 1] - light[i - 1]) * 0.5 }
-                s[0] = s[1]; s[n - 1] = s[n - 2]
+            light.withUnsafeBufferPointer { light in
+                s.withUnsafeMutableBufferPointer { s in
+                    if n > 2 {
+                        for i in 1..<(n - 1) { s[i] = abs(light[i + 1] - light[i - 1]) * 0.5 }
+                        s[0] = s[1]; s[n - 1] = s[n - 2]
+                    }
+                }
+                v.withUnsafeBufferPointer { v in
+                    for i in 0..<n { residual += abs(v[i] - light[i]) }
+                }
             }
-            for i in 0..<n { residual += abs(v[i] - light[i]) }
             s = SignalMath.boxcar(s, width: odd(8))
             let sm = SignalMath.boxcar(SignalMath.boxcar(v, width: odd(24)), width: odd(24))
-            if usable { for i in 0..<n { spatial[i] += s[i] } }
+            if usable {
+                spatial.withUnsafeMutableBufferPointer { spatial in
+                    s.withUnsafeBufferPointer { s in for i in 0..<n { spatial[i] += s[i] } }
+                }
+            }
             x.append(v); smooth.append(sm); slope.append(s)
             noise.append(n > 0 ? residual / Float(n) : 0)
             valid.append(usable)
