@@ -13,7 +13,7 @@ let package = Package(
         .executable(name: "ecgnarrator", targets: ["ecgnarrator"]),
         .library(name: "ECGNarrator", targets: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Synthesis",
+            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement",
         ]),
     ],
     dependencies: [
@@ -46,17 +46,20 @@ let package = Package(
 
         // MARK: Synthetic ECGs with known truth (test material for every later stage)
         .target(name: "Synthesis", dependencies: ["ECGModel"]),
+        // MARK: Stage 4: delineation and measurements
+        .target(name: "Delineation", dependencies: ["ECGModel", "SignalProcessing", "Detection"]),
+        .target(name: "Measurement", dependencies: ["ECGModel", "Delineation"]),
 
         // MARK: Text metrics (independent of the ECG pipeline)
         .target(name: "TextMetrics"),
 
         // MARK: Evaluation and the CLI sit on top
         .target(name: "Evaluation", dependencies: [
-            "ECGModel", "WFDB", "Datasets", "Detection", "TextMetrics",
+            "ECGModel", "WFDB", "Datasets", "Detection", "TextMetrics", "Delineation", "Measurement",
         ]),
         .executableTarget(name: "ecgnarrator", dependencies: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Synthesis",
+            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -72,6 +75,8 @@ let package = Package(
         .testTarget(name: "SignalProcessingTests", dependencies: ["SignalProcessing", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TestSupport"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis"]),
+        .testTarget(name: "DelineationTests", dependencies: ["Delineation", "TestSupport"]),
+        .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "TestSupport"]),
         .testTarget(name: "TextMetricsTests", dependencies: ["TextMetrics", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
         .testTarget(name: "ecgnarratorTests", dependencies: ["ecgnarrator", "TestSupport"]),

@@ -5,6 +5,7 @@ struct ECGNarratorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ecgnarrator",
         abstract: "Turn raw 12-lead ECG waveforms into measurements and clinical text.",
-        subcommands: [InfoCommand.self, ExportCommand.self, SynthCommand.self]
+        subcommands: [InfoCommand.self, ExportCommand.self, SynthCommand.self,
+                      MeasureCommand.self, EvaluateCommand.self, BenchCommand.self]
     )
 }

@@ -1,0 +1,47 @@
+/// The delineator's physiological windows and detection thresholds.
+///
+/// Durations are in milliseconds and converted with the record's sampling frequency, so the
+/// same settings serve 250, 500 and 1000 Hz records. The defaults were chosen from ECG
+/// physiology (wave durations, PR and QT ranges) and checked against LUDB records 1–100.
+public struct DelineationSettings: Sendable, Equatable {
+    /// Half-width of the search for the QRS slope maximum around the detector's fiducial.
+    public var qrsSearch: Double = 80
+    /// QRS onset/offset: fraction of the beat's peak spatial velocity below which activity ends.
+    public var qrsOnsetFraction: Float = 0.05
+    public var qrsOffsetFraction: Float = 0.05
+    /// Per-lead QRS boundaries: fraction of the lead's own peak slope.
+    public var leadQRSFraction: Float = 0.05
+    /// How far a lead's QRS boundary may lie outside the global one.
+    public var leadQRSMargin: Double = 6
+    /// Smallest deflection counted as a named QRS wave (Q, R, S, R′), in mV.
+    public var minimumDeflection: Float = 0.03
+    /// Smallest P and T amplitudes taken as a wave (mV); smaller humps are "flat".
+    public var minimumP: Float = 0.02
+    public var minimumT: Float = 0.03
+    /// A wave must exceed this multiple of the lead's noise level.
+    public var noiseFactor: Float = 3
+    /// Longest PR segment searched for P: P window starts this long before QRS onset.
+    public var pSearch: Double = 300
+    /// Correlation with the dominant P template above which a beat's P is accepted.
+    public var pTemplateCorrelation: Double = 0.5
+    /// QRS template correlation below which a beat has a different morphology.
+    public var morphologyCorrelation: Double = 0.85
+    /// Preceding RR below this fraction of the dominant RR makes a beat premature.
+    public var prematurity: Double = 0.85
+    /// QRS duration from which a differently shaped beat is called ventricular.
+    public var wideQRS: Double = 120
+
+    /// Reach of the trapezium search beyond a wave's steepest slope (T end, P limits), ms.
+    public var tReach: Double = 50
+    public var pReach: Double = 40
+    public var pOffsetReach: Double = 30
+
+    /// Median beat: scale of the QRS thresholds for the record's global QRS limits, and how far
+    /// (ms) a lead's T end may lie from the others' before it is rejected as an outlier.
+    public var representativeQRSScale: Float = 0.3
+    public var representativeTTolerance: Double = 150
+
+    public init() {}
+
+    public static let standard = DelineationSettings()
+}

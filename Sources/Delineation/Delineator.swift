@@ -1,0 +1,169 @@
+import ECGModel
+
+/// Finds P, QRS and T onsets, peaks and offsets per beat and per lead, types the beats, and
+/// builds the dominant median beat with its global fiducials.
+///
+/// The signals should be filtered (baseline wander removed, low-passed around 40–150 Hz);
+/// the beats come from the QRS detector (one fiducial per beat, anywhere within the QRS).
+public struct Delineator: Sendable {
+    public var settings: DelineationSettings
+
+    public init(settings: DelineationSettings = .standard) {
+        self.settings = settings
+    }
+
+    /// Delineates a record whose leads are already filtered.
+    public func delineate(_ record: ECGRecord, fiducials: [Int]) -> RecordDelineation {
+        delineate(signals: record.leads.map(\.samples), leads: record.leads.map(\.lead),
+                  labels: record.leads.map(\.label), samplingFrequency: record.samplingFrequency,
+                  fiducials: fiducials)
+    }
+
+    public func delineate(signals: [[Float]], leads: [Lead], labels: [String],
+                          samplingFrequency: SamplingFrequency, fiducials: [Int]) -> RecordDelineation {
+        let fs = samplingFrequency.hertz
+        let sig = PreparedSignals(signals: signals, fs: fs)
+        let core = BeatDelineator(settings: settings, sig: sig)
+        let n = sig.count
+        let sorted = fiducials.filter { $0 >= 0 && $0 < n }.sorted()
+        var empty = RecordDelineation(samplingFrequency: samplingFrequency, leads: leads, labels: labels,
+                                      beats: [], representative: nil, dominantRR: nil)
+        guard !sorted.isEmpty, n > 0 else { return empty }
+
+        // Align every beat on its steepest multi-lead slope, and find rough QRS limits.
+        let search = sig.samples(settings.qrsSearch)
+        var centers: [Int] = []
+        var widths: [Int] = []
+        for (k, f) in sorted.enumerated() {
+            let lower = k > 0 ? (sorted[k - 1] + f) / 2 : 0
+            let upper = k + 1 < sorted.count ? (f + sorted[k + 1]) / 2 : n - 1
+            let c = SignalMath.argmax(sig.spatial, max(lower, f - search), min(upper, f + search)) ?? f
+            centers.append(c)
+            if let q = core.globalQRS(center: c, lower: lower, upper: upper) {
+                widths.append(q.offset - q.onset)
+            } else {
+                widths.append(0)
+            }
+        }
+        let classifier = BeatClassifier(settings: settings, sig: sig)
+        let classes = classifier.classify(centers: centers, widths: widths)
+        let dominant = centers.indices.filter { classes[$0].type == .dominant }
+        var dominantRRs: [Double] = []
+        for k in dominant where k > 0 && classes[k - 1].type == .dominant {
+            dominantRRs.append(Double(centers[k] - centers[k - 1]))
+        }
+        let allRRs = zip(centers.dropFirst(), centers).map { Double($0 - $1) }
+        let rr = SignalMath.median(dominantRRs) ?? SignalMath.median(allRRs) ?? fs
+        empty.dominantRR = dominantRRs.isEmpty && allRRs.isEmpty ? nil : rr
+
+        // Median beat of the dominant type.
+        let template = MedianBeat.build(sig: sig, centers: dominant.map { centers[$0] }, rr: rr)
+        var representative: RepresentativeBeat? = nil
+        var pTemplate: (segment: [[Float]], peak: Int, start: Int, end: Int)? = nil
+        if let template {
+            let tsig = PreparedSignals(signals: template.samples, fs: fs)
+            let tcore = BeatDelineator(settings: settings, sig: tsig)
+            let ctx = BeatContext(center: template.center,
+                                  pLimit: max(0, template.center - Int(0.55 * rr)),
+                                  tLimit: tLimitFor(center: template.center, rrNext: rr, fs: fs, count: tsig.count),
+                                  pMode: .detect, lowerBound: 0, upperBound: tsig.count - 1, isRepresentative: true)
+            if let r = tcore.delineate(ctx) {
+                representative = RepresentativeBeat(samples: template.samples, center: template.center,
+                                                    global: r.global, leads: r.leads, baseline: r.baseline,
+                                                    beatCount: template.beatCount)
+                if let pOn = r.global.pOnset, let pOff = r.global.pOffset, let pk = r.global.pPeak {
+                    let a = max(0, pOn - sig.samples(20)), b = min(tsig.count - 1, pOff + sig.samples(20))
+                    if b > a {
+                        pTemplate = (tsig.smooth.map { Array($0[a...b]) }, pk - template.center,
+                                     a - template.center, b - template.center)
+                    }
+                }
+            }
+        }
+
+        // Every beat, with windows bounded by its neighbours.
+        var beats: [DelineatedBeat] = []
+        var previousTEnd: Int? = nil
+        for (k, c) in centers.enumerated() {
+            let prev = k > 0 ? centers[k - 1] : nil
+            let next = k + 1 < centers.count ? centers[k + 1] : nil
+            let rrPrev = prev.map { Double(c - $0) } ?? rr
+            let rrNext = next.map { Double($0 - c) } ?? rr
+            var pLimit = max(0, c - Int(0.6 * rrPrev))
+            if let t = previousTEnd, t < c { pLimit = max(pLimit, t) }
+            var pMode: PMode = .absent
+            if let p = pTemplate {
+                let (corr, shift) = correlate(sig: sig, template: p, center: c)
+                if corr >= settings.pTemplateCorrelation { pMode = .near(c + p.peak + shift) }
+            }
+            let ctx = BeatContext(center: c, pLimit: pLimit,
+                                  tLimit: tLimitFor(center: c, rrNext: rrNext, fs: fs, count: n),
+                                  pMode: pMode,
+                                  lowerBound: prev.map { ($0 + c) / 2 } ?? 0,
+                                  upperBound: next.map { ($0 + c) / 2 } ?? n - 1)
+            guard let r = core.delineate(ctx) else { continue }
+            previousTEnd = r.global.tOffset
+            beats.append(DelineatedBeat(fiducial: sorted[k], classification: classes[k],
+                                        global: r.global, leads: r.leads))
+        }
+        empty.beats = beats
+        empty.representative = representative
+        return empty
+    }
+
+    /// The T search ends before the next beat's P: 0.6 RR + 120 ms after the QRS (QT grows
+    /// with RR), never closer than 100 ms to the next QRS, and at most 700 ms.
+    func tLimitFor(center: Int, rrNext: Double, fs: Double, count: Int) -> Int {
+        let span = min(0.6 * rrNext + 0.12 * fs, rrNext - 0.1 * fs, 0.7 * fs)
+        return min(count - 1, center + Int(span))
+    }
+
+    /// Correlation of a beat's P region with the dominant P template over all leads, best over
+    /// shifts of ±24 ms (PR varies a little from beat to beat). Each lead's segment is compared
+    /// with its mean removed, so baseline offsets do not count as similarity.
+    func correlate(sig: PreparedSignals, template: (segment: [[Float]], peak: Int, start: Int, end: Int),
+                   center: Int) -> (Double, Int) {
+        let maxShift = sig.samples(24)
+        let step = max(1, sig.samples(4))
+        let length = template.end - template.start + 1
+        let leads = sig.smooth.indices.filter { sig.valid[$0] && $0 < template.segment.count }
+        // Demeaned template per lead and its energy.
+        var t: [[Float]] = []
+        var tt = 0.0
+        for l in leads {
+            let seg = template.segment[l]
+            let mean = seg.reduce(0, +) / Float(seg.count)
+            let d = seg.map { $0 - mean }
+            for v in d { tt += Double(v * v) }
+            t.append(d)
+        }
+        guard tt > 0 else { return (0, 0) }
+        var best = (-1.0, 0)
+        var shift = -maxShift
+        while shift <= maxShift {
+            let a = center + template.start + shift
+            if a >= 0, a + length <= sig.count {
+                var xt = 0.0, xx = 0.0
+                for (k, l) in leads.enumerated() {
+                    sig.smooth[l].withUnsafeBufferPointer { x in
+                        t[k].withUnsafeBufferPointer { tk in
+                            var sx: Float = 0, sxx: Float = 0, sxt: Float = 0
+                            for i in 0..<length {
+                                let v = x[a + i]
+                                sx += v; sxx += v * v; sxt += v * tk[i]
+                            }
+                            xt += Double(sxt)
+                            xx += Double(sxx) - Double(sx) * Double(sx) / Double(length)
+                        }
+                    }
+                }
+                if xx > 0 {
+                    let c = xt / (xx * tt).squareRoot()
+                    if c > best.0 { best = (c, shift) }
+                }
+            }
+            shift += step
+        }
+        return best
+    }
+}

@@ -1,0 +1,132 @@
+/// Small O(n) array helpers the delineator runs on every lead.
+enum SignalMath {
+    /// Centred moving average of odd `width` (edges averaged over the samples available).
+    static func boxcar(_ x: [Float], width: Int) -> [Float] {
+        let n = x.count
+        guard width > 1, n > 0 else { return x }
+        let half = width / 2
+        guard n > 2 * half + 1 else { return boxcarClipped(x, half: half) }
+        var out = [Float](repeating: 0, count: n)
+        x.withUnsafeBufferPointer { x in
+            out.withUnsafeMutableBufferPointer { out in
+                // Edges: the window is clipped to the samples available.
+                var sum: Double = 0
+                for i in 0...(2 * half) { sum += Double(x[i]) }
+                var edge: Double = 0
+                for i in 0..<half { edge += Double(x[i]) }
+                for i in 0..<half {
+                    edge += Double(x[i + half])
+                    out[i] = Float(edge / Double(i + half + 1))
+                }
+                // Interior: running sum over the full window, in Float for speed, recomputed
+                // exactly every 1024 samples so rounding cannot drift on long records.
+                let scale = 1 / Float(2 * half + 1)
+                var running = Float(sum)
+                out[half] = running * scale
+                if n - half - 1 > half {
+                    var i = half + 1
+                    while i < n - half {
+                        let stop = min(n - half, i + 1024)
+                        while i < stop {
+                            running += x[i + half] - x[i - half - 1]
+                            out[i] = running * scale
+                            i += 1
+                        }
+                        if i < n - half {
+                            var exact: Double = 0
+                            for k in (i - 1 - half)...(i - 1 + half) { exact += Double(x[k]) }
+                            running = Float(exact)
+                        }
+                    }
+                }
+                var tail: Double = 0
+                for i in (n - 2 * half - 1)..<n { tail += Double(x[i]) }
+                for i in (n - half)..<n {
+                    tail -= Double(x[i - half - 1])
+                    out[i] = Float(tail / Double(n - i + half))
+                }
+            }
+        }
+        return out
+    }
+
+    static func boxcarClipped(_ x: [Float], half: Int) -> [Float] {
+        let n = x.count
+        var prefix = [Double](repeating: 0, count: n + 1)
+        for i in 0..<n { prefix[i + 1] = prefix[i] + Double(x[i]) }
+        return (0..<n).map { i in
+            let lo = max(0, i - half), hi = min(n - 1, i + half)
+            return Float((prefix[hi + 1] - prefix[lo]) / Double(hi - lo + 1))
+        }
+    }
+
+    /// Central-difference derivative in units per sample.
+    static func derivative(_ x: [Float]) -> [Float] {
+        let n = x.count
+        guard n > 2 else { return [Float](repeating: 0, count: n) }
+        var d = [Float](repeating: 0, count: n)
+        for i in 1..<(n - 1) { d[i] = (x[i + 1] - x[i - 1]) * 0.5 }
+        d[0] = d[1]
+        d[n - 1] = d[n - 2]
+        return d
+    }
+
+    static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let s = values.sorted()
+        let m = s.count / 2
+        return s.count % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2
+    }
+
+    static func median(_ values: [Int]) -> Int? {
+        guard !values.isEmpty else { return nil }
+        let s = values.sorted()
+        return s[(s.count - 1) / 2]
+    }
+
+    /// Index of the largest value of `x` in `lo...hi` (clamped), or `nil` for an empty range.
+    static func argmax(_ x: [Float], _ lo: Int, _ hi: Int) -> Int? {
+        let a = max(0, lo), b = min(x.count - 1, hi)
+        guard a <= b else { return nil }
+        var best = a
+        for i in a...b where x[i] > x[best] { best = i }
+        return best
+    }
+
+    static func argmin(_ x: [Float], _ lo: Int, _ hi: Int) -> Int? {
+        let a = max(0, lo), b = min(x.count - 1, hi)
+        guard a <= b else { return nil }
+        var best = a
+        for i in a...b where x[i] < x[best] { best = i }
+        return best
+    }
+
+    /// Pearson correlation of two equally long vectors; 0 when either is constant.
+    static func correlation(_ a: [Float], _ b: [Float]) -> Double {
+        let n = min(a.count, b.count)
+        guard n > 1 else { return 0 }
+        var ma = 0.0, mb = 0.0
+        for i in 0..<n { ma += Double(a[i]); mb += Double(b[i]) }
+        ma /= Double(n); mb /= Double(n)
+        var sab = 0.0, saa = 0.0, sbb = 0.0
+        for i in 0..<n {
+            let da = Double(a[i]) - ma, db = Double(b[i]) - mb
+            sab += da * db; saa += da * da; sbb += db * db
+        }
+        guard saa > 0, sbb > 0 else { return 0 }
+        return sab / (saa * sbb).squareRoot()
+    }
+
+    /// Robust extreme of per-lead values: drops leads further than `tolerance` (or 3 scaled MADs,
+    /// whichever is larger) from the median, then returns the earliest (`latest == false`) or
+    /// latest remaining value. This is how multi-lead programs keep one noisy lead from
+    /// stretching a global interval.
+    static func robustExtreme(_ values: [Int], latest: Bool, tolerance: Int) -> Int? {
+        guard let med = median(values) else { return nil }
+        let deviations = values.map { abs($0 - med) }
+        let mad = Double(median(deviations) ?? 0) * 1.4826
+        let limit = max(Double(tolerance), 3 * mad)
+        let kept = values.filter { Double(abs($0 - med)) <= limit }
+        return latest ? kept.max() : kept.min()
+    }
+}

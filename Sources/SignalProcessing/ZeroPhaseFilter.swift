@@ -1,0 +1,162 @@
+import Foundation
+
+/// A zero-phase linear filter applied in the frequency domain with FFTW, block by block.
+///
+/// The response is sampled on a fixed power-of-two block, so the same FFTW plan serves
+/// every record of a sampling frequency. Long signals are filtered by overlap-save: each block
+/// carries `margin` samples of context on each side, at least the span over which the
+/// impulse response has any weight, so the output equals filtering the whole signal at once
+/// (up to FFT rounding) while memory stays bounded by the block size. The signal is extended
+/// past its ends by mirror reflection, which keeps edges free of step transients.
+public struct ZeroPhaseFilter: Sendable {
+    /// The response this filter applies.
+    public let response: FrequencyResponse
+    /// Sampling frequency the mask was built for.
+    public let samplingFrequency: Double
+    /// FFT block length.
+    public let blockSize: Int
+    /// Context samples on each side of a block's valid part.
+    public let margin: Int
+    private let plan: RealFFTPlan
+    /// Real gains per bin, pre-divided by the block size (FFTW's backward is unnormalised).
+    private let mask: [Double]
+
+    /// Builds the filter for `samplingFrequency` Hz.
+    ///
+    /// - Parameters:
+    ///   - minimumBlockSize: smallest FFT length used (a power of two); larger when the impulse
+    ///     response is long (a 0.5 Hz high-pass at 1 kHz).
+    ///   - rigor: FFTW planning effort (planning happens once per length per process).
+    public init(response: FrequencyResponse, samplingFrequency: Double,
+                minimumBlockSize: Int = 8192, rigor: FFTPlanningRigor = .measure,
+                cache: FFTPlanCache = .shared) throws(FFTPlanningError) {
+        self.response = response
+        self.samplingFrequency = samplingFrequency
+        // Find the impulse response's support on a long probe block, then pick the block.
+        let probeSize = Self.probeSize(for: response, samplingFrequency: samplingFrequency)
+        let support = Self.support(of: response, samplingFrequency: samplingFrequency, size: probeSize)
+        var size = max(minimumBlockSize, 1024)
+        size = 1 << Int((Double(size).log2).rounded(.up))
+        while size < 4 * support { size *= 2 }
+        blockSize = size
+        margin = support
+        plan = try cache.plan(count: size, rigor: rigor)
+        let bins = size / 2 + 1
+        var gains = [Double](repeating: 0, count: bins)
+        for k in 0..<bins {
+            gains[k] = response.gain(at: Double(k) * samplingFrequency / Double(size)) / Double(size)
+        }
+        mask = gains
+    }
+
+    /// Filters `signal` (finite samples) and returns a signal of the same length.
+    public func apply(_ signal: [Float]) -> [Float] {
+        var output = [Float](repeating: 0, count: signal.count)
+        signal.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { out in
+                apply(input, into: out)
+            }
+        }
+        return output
+    }
+
+    /// Filters `input` into `output` (same length) without allocating per sample.
+    public func apply(_ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>) {
+        let n = input.count
+        precondition(output.count == n, "output length must match input length")
+        guard n > 0 else { return }
+        let time = FFTBuffer(count: blockSize)
+        let spectrum = FFTBuffer(count: 2 * (blockSize / 2 + 1))
+        let hop = blockSize - 2 * margin
+        var start = 0
+        while start < n {
+            let valid = min(hop, n - start)
+            fill(time.pointer, from: input, origin: start - margin)
+            plan.forward(time.pointer, spectrum.pointer)
+            mask.withUnsafeBufferPointer { gains in
+                let s = spectrum.pointer
+                for k in 0..<gains.count {
+                    s[2 * k] *= gains[k]
+                    s[2 * k + 1] *= gains[k]
+                }
+            }
+            plan.backward(spectrum.pointer, time.pointer)
+            let t = time.pointer + margin
+            for i in 0..<valid { output[start + i] = Float(t[i]) }
+            start += valid
+        }
+    }
+
+    /// Copies `blockSize` samples starting at `origin` (possibly negative or past the end),
+    /// mirroring the signal about its first and last samples.
+    private func fill(_ block: UnsafeMutablePointer<Double>, from x: UnsafeBufferPointer<Float>, origin: Int) {
+        let n = x.count
+        let inside = max(0, origin)..<min(n, origin + blockSize)
+        if !inside.isEmpty {
+            for i in inside { block[i - origin] = Double(x[i]) }
+        }
+        if inside.lowerBound == origin && inside.upperBound == origin + blockSize { return }
+        for j in 0..<blockSize {
+            let i = origin + j
+            if i >= 0 && i < n { continue }
+            block[j] = Double(x[Self.reflect(i, count: n)])
+        }
+    }
+
+    static func reflect(_ index: Int, count n: Int) -> Int {
+        if n == 1 { return 0 }
+        let period = 2 * (n - 1)
+        var i = index % period
+        if i < 0 { i += period }
+        return i < n ? i : period - i
+    }
+
+    /// A block long enough to resolve the narrowest transition band of `response`.
+    private static func probeSize(for response: FrequencyResponse, samplingFrequency fs: Double) -> Int {
+        var narrowest = fs / 2
+        for stage in response.stages {
+            switch stage {
+            case let .highPass(stop, pass): narrowest = min(narrowest, pass - stop)
+            case let .lowPass(pass, stop): narrowest = min(narrowest, stop - pass)
+            case let .notch(_, halfWidth): narrowest = min(narrowest, halfWidth)
+            }
+        }
+        let samples = 32 * fs / max(narrowest, 1e-3)
+        var size = 1024
+        while Double(size) < samples && size < 1 << 22 { size *= 2 }
+        return size
+    }
+
+    /// Half-width (samples) outside which the impulse response holds < 1e-6 of its energy
+    /// and no tap exceeds 1e-4 of the largest.
+    private static func support(of response: FrequencyResponse, samplingFrequency fs: Double, size: Int) -> Int {
+        let bins = size / 2 + 1
+        // The impulse response of a real, even gain is the inverse cosine transform; evaluate
+        // it with one backward FFT (estimate-planned: probes are rare).
+        guard let plan = try? FFTPlanCache.shared.plan(count: size, rigor: .estimate) else { return size / 4 }
+        let spectrum = FFTBuffer(count: 2 * bins)
+        let h = FFTBuffer(count: size)
+        for k in 0..<bins {
+            spectrum.pointer[2 * k] = response.gain(at: Double(k) * fs / Double(size)) / Double(size)
+            spectrum.pointer[2 * k + 1] = 0
+        }
+        plan.backward(spectrum.pointer, h.pointer)
+        var total = 0.0, peak = 0.0
+        for i in 0..<size { total += h.pointer[i] * h.pointer[i]; peak = max(peak, abs(h.pointer[i])) }
+        guard total > 0 else { return 1 }
+        // Walk inwards from the middle (the farthest lag) until the tail becomes significant.
+        var tail = 0.0
+        var lag = size / 2
+        while lag > 1 {
+            let a = h.pointer[lag], b = h.pointer[size - lag]
+            tail += a * a + b * b
+            if tail > 1e-6 * total || max(abs(a), abs(b)) > 1e-4 * peak { break }
+            lag -= 1
+        }
+        return min(lag + 1, size / 2)
+    }
+}
+
+private extension Double {
+    var log2: Double { Foundation.log2(self) }
+}
