@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: C libraries (system packages: libfftw3-dev, libhdf5-dev, libflac-dev)
@@ -50,16 +51,25 @@ let package = Package(
         .target(name: "Delineation", dependencies: ["ECGModel", "SignalProcessing", "Detection"]),
         .target(name: "Measurement", dependencies: ["ECGModel", "Delineation"]),
 
+        // MARK: Stage 5: interpretation statements and narratives
+        .target(name: "Interpretation", dependencies: ["ECGModel", "Delineation", "Measurement"]),
+        .target(name: "Narrative", dependencies: [
+            "ECGModel", "Datasets", "Measurement", "Interpretation",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+
         // MARK: Text metrics (independent of the ECG pipeline)
         .target(name: "TextMetrics"),
 
         // MARK: Evaluation and the CLI sit on top
         .target(name: "Evaluation", dependencies: [
             "ECGModel", "WFDB", "Datasets", "Detection", "TextMetrics", "Delineation", "Measurement",
+            "Interpretation",
         ]),
         .executableTarget(name: "ecgnarrator", dependencies: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement",
+            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement", "Interpretation",
+            "Narrative",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -77,6 +87,8 @@ let package = Package(
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis"]),
         .testTarget(name: "DelineationTests", dependencies: ["Delineation", "TestSupport"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "TestSupport"]),
+        .testTarget(name: "InterpretationTests", dependencies: ["Interpretation", "TestSupport"]),
+        .testTarget(name: "NarrativeTests", dependencies: ["Narrative", "Interpretation", "WFDB", "TestSupport"]),
         .testTarget(name: "TextMetricsTests", dependencies: ["TextMetrics", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
         .testTarget(name: "ecgnarratorTests", dependencies: ["ecgnarrator", "TestSupport"]),
