@@ -5,6 +5,9 @@ public enum StatementClass: String, Sendable, CaseIterable, Comparable {
     case SR, SBRAD, STACH, SARRH, AFIB, AFLT, PACE, PAC, PVC
     case AVB1 = "1AVB"
     case CRBBB, IRBBB, CLBBB, IVCD, LAFB, LPFB, WPW, LAD, RAD, LVH, LVOLT, LNGQT
+    /// Sinus rhythm of any rate or regularity (SR, SBRAD, STACH or SARRH on either side): the
+    /// rhythm's origin, independent of where the rate limits are drawn.
+    case SINUS
 
     public static func < (a: StatementClass, b: StatementClass) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -12,6 +15,17 @@ public enum StatementClass: String, Sendable, CaseIterable, Comparable {
 
     /// The rhythm classes, in the order a record's single rhythm label is chosen.
     public static let rhythms: [StatementClass] = [.AFIB, .AFLT, .PACE, .STACH, .SBRAD, .SARRH, .SR]
+
+    /// The classes of an interpretation. Borderline statements (a value within measurement error
+    /// of its threshold) are not counted: a reference reader would not code them either.
+    public static func predicted(_ statements: [Statement]) -> Set<StatementClass> {
+        withSinus(Set(statements.filter { $0.certainty != .borderline }.compactMap { of($0.code) }))
+    }
+
+    /// Adds ``SINUS`` when any sinus class is present.
+    static func withSinus(_ s: Set<StatementClass>) -> Set<StatementClass> {
+        s.isDisjoint(with: [.SR, .SBRAD, .STACH, .SARRH]) ? s : s.union([.SINUS])
+    }
 
     /// The class an interpreter statement counts for, if any. Qualified statements ("possible",
     /// "borderline", "consider") count as positive: they are what the report says.
@@ -61,7 +75,7 @@ public enum StatementClass: String, Sendable, CaseIterable, Comparable {
         case "RAD", "ARAD": out.insert(.RAD)
         default: break
         }
-        return out
+        return withSinus(out)
     }
 
     /// Classes from the lines of a MIMIC-IV-ECG machine report (`report_0` … `report_17`).
@@ -95,6 +109,6 @@ public enum StatementClass: String, Sendable, CaseIterable, Comparable {
             if has("low qrs voltage") || has("low voltage") { out.insert(.LVOLT) }
             if has("prolonged qt") || has("long qt") { out.insert(.LNGQT) }
         }
-        return out
+        return withSinus(out)
     }
 }

@@ -53,7 +53,7 @@ public struct StatementEvaluator: Sendable {
                 let record = try entry.readRecord()
                 let r = try pipeline.run(record, sex: ref.sex, age: ref.age)
                 cpu.withLock { $0 += r.measured.cpuSeconds }
-                let predicted = Set(r.interpretation.statements.compactMap { StatementClass.of($0.code) })
+                let predicted = StatementClass.predicted(r.interpretation.statements)
                 return StatementEvaluation.Row(record: entry.recordID, reference: ref.classes, predicted: predicted,
                                                statements: r.interpretation.statements.map(\.text))
             }

@@ -1,16 +1,22 @@
 /// AV conduction and intraventricular conduction (AHA/ACCF/HRS 2009 part III).
 enum ConductionRules {
-    static func evaluate(_ input: InterpretationInput, rhythm: StatementCode?) -> [Statement] {
+    static func evaluate(_ input: InterpretationInput, rhythm rhythmStatement: Statement?) -> [Statement] {
         var out: [Statement] = []
         let atrial: Set<StatementCode?> = [.sinusRhythm, .sinusBradycardia, .sinusTachycardia, .sinusArrhythmia,
                                            .ectopicAtrialRhythm]
         let qrsEvidence = { (threshold: String, met: Bool) in
             Evidence(.qrsDuration, value: input.qrs, unit: .ms, threshold: threshold, met: met, criterion: .ahaPart3Conduction)
         }
-        // AV conduction needs a P wave before each QRS.
-        if atrial.contains(rhythm), let pr = input.pr {
+        // AV conduction needs P waves found before most beats at a constant PR (a definite atrial
+        // rhythm); a P wave seen only on the median beat gives no trustworthy PR.
+        let features = RhythmFeatures(input)
+        let pWavesFound = (features.pWavePresence ?? 0) >= Thresholds.pWavePresence
+            && (features.prStandardDeviation ?? .infinity) <= Thresholds.prConsistency
+        let definiteAtrial = pWavesFound && atrial.contains(rhythmStatement?.code)
+        if definiteAtrial, let pr = input.pr {
             if pr > Thresholds.firstDegreeAVBlockPR {
-                out.append(Statement(code: .firstDegreeAVBlock, evidence: [
+                let certainty: Certainty = pr <= Thresholds.firstDegreeAVBlockBorderlinePR ? .borderline : .definite
+                out.append(Statement(code: .firstDegreeAVBlock, certainty: certainty, evidence: [
                     Evidence(.prInterval, value: pr, unit: .ms, threshold: "> 200 ms", met: true, criterion: .ahaPart3Conduction)]))
             } else if pr < Thresholds.shortPR {
                 let prEvidence = Evidence(.prInterval, value: pr, unit: .ms, threshold: "< 120 ms", met: true,
@@ -91,11 +97,13 @@ enum ConductionRules {
             }
             let isolated = qrs < Thresholds.completeBlockQRS
             let withRBBB = out.contains { $0.code == .rightBundleBranchBlock }
-            if Thresholds.lafbAxis.contains(axis), isolated || withRBBB {
-                let inferiorRS = [ii, iii, aVF].filter(rS).count >= 2
-                let morphology = qR(aVL) && inferiorRS
-                out.append(Statement(code: .leftAnteriorFascicularBlock, certainty: morphology ? .definite : .possible, evidence: [
-                    axisEvidence("−45°…−90°"),
+            let inferiorRS = [ii, iii, aVF].filter(rS).count >= 2
+            let morphology = qR(aVL) && inferiorRS
+            let lafbAxis = Thresholds.lafbAxis.contains(axis)
+            // The morphology is required: a left axis alone is left axis deviation, not a block.
+            if morphology, lafbAxis || Thresholds.lafbPossibleAxis.contains(axis), isolated || withRBBB {
+                out.append(Statement(code: .leftAnteriorFascicularBlock, certainty: lafbAxis ? .definite : .possible, evidence: [
+                    Evidence(.qrsAxis, value: axis, unit: .degrees, threshold: "−45°…−90°", met: lafbAxis, criterion: .ahaPart3Conduction),
                     Evidence(.qRPattern, value: qR(aVL) ? 1 : 0, unit: .none, leads: ["aVL"], met: qR(aVL), criterion: .ahaPart3Conduction),
                     Evidence(.rSPattern, value: inferiorRS ? 1 : 0, unit: .none, leads: ["II", "III", "aVF"], met: inferiorRS,
                              criterion: .ahaPart3Conduction),

@@ -17,11 +17,12 @@ public struct Interpreter: Sendable {
 
     public func interpret(_ input: InterpretationInput) -> Interpretation {
         var statements = RhythmRules.evaluate(input)
-        let rhythm = statements.first { $0.category == .rhythm }?.code
+        let rhythmStatement = statements.first { $0.category == .rhythm }
+        let rhythm = rhythmStatement?.code
         let measurable = !statements.contains { $0.category == .quality }
         if measurable {
             statements += EctopyRules.evaluate(input, rhythm: rhythm)
-            statements += ConductionRules.evaluate(input, rhythm: rhythm)
+            statements += ConductionRules.evaluate(input, rhythm: rhythmStatement)
             statements += AxisRules.evaluate(input)
             statements += VoltageRules.evaluate(input)
             let wide = (input.qrs ?? 0) >= Thresholds.completeBlockQRS

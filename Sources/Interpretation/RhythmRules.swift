@@ -68,7 +68,7 @@ enum RhythmRules {
         // (fibrillatory waves average out): with a regular rhythm that is a possible atrial rhythm
         // even when per-beat P detection failed.
         let medianBeatP = input.pr != nil && !irregular
-        let pPartial = (conducted && !irregular && presence >= Thresholds.pWavePresencePossible) || medianBeatP
+        let pPartial = (conducted && presence >= Thresholds.pWavePresencePossible) || medianBeatP
         let pEvidence = Evidence(.pWavePresence, value: f.pWavePresence.map { $0 * 100 }, unit: .percent,
                                  threshold: pPresent || !pPartial ? "≥ \(Int(Thresholds.pWavePresence * 100))%"
                                      : "≥ \(Int(Thresholds.pWavePresencePossible * 100))% with a regular rhythm",
@@ -114,6 +114,14 @@ enum RhythmRules {
         // P waves present: sinus or ectopic atrial ("possible" when only some were found).
         let atrialCertainty: Certainty = pPresent ? .definite : .possible
         let atrialEvidence = pPresent ? pEvidence : medianPEvidence
+        if let pAxis = input.pAxis, !Thresholds.sinusPAxis.contains(pAxis), irregular {
+            // An irregularly irregular rhythm whose "P waves" have no sinus axis: the repeating
+            // deflections are not sinus P waves (coarse fibrillatory waves locked near the QRS).
+            return [Statement(code: .atrialFibrillation, certainty: .possible, response: response, evidence: [
+                irregularityEvidence,
+                Evidence(.pAxis, value: pAxis, unit: .degrees, threshold: "outside −30°…+105°", met: true,
+                         criterion: .escAtrialFibrillation), rateEvidence])]
+        }
         if let pAxis = input.pAxis, !Thresholds.sinusPAxis.contains(pAxis) {
             return [Statement(code: .ectopicAtrialRhythm, certainty: .possible, evidence: [atrialEvidence, prEvidence,
                 Evidence(.pAxis, value: pAxis, unit: .degrees, threshold: "outside −30°…+105°", met: true,

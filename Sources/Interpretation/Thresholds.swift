@@ -37,6 +37,9 @@ public enum Thresholds {
 
     // MARK: Conduction (AHA/ACCF/HRS 2009 part III)
     public static let firstDegreeAVBlockPR = 200.0
+    /// PR up to this value (ms) is reported as borderline first-degree AV block: within the
+    /// 10–20 ms by which automated P-onset detection can differ from a reader's (project choice).
+    public static let firstDegreeAVBlockBorderlinePR = 220.0
     public static let shortPR = 120.0
     public static let completeBlockQRS = 120.0
     public static let incompleteBlockQRS = 110.0
@@ -46,6 +49,10 @@ public enum Thresholds {
     public static let negligibleQ = 0.05
     /// LAFB axis range (degrees).
     public static let lafbAxis = -90.0 ... -45.0
+    /// With the complete LAFB morphology (qR in aVL, rS in II, III and aVF) an axis in this range is
+    /// reported as possible LAFB: net-area axes run less leftward than the amplitude-based axis
+    /// readers use (project choice).
+    public static let lafbPossibleAxis = -45.0 ... -30.0
     /// LPFB axis range (degrees).
     public static let lpfbAxis = 90.0...180.0
 

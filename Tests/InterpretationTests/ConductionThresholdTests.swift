@@ -2,7 +2,7 @@ import Testing
 import Interpretation
 
 @Suite struct ConductionThresholdTests {
-    @Test(arguments: [(200.0, false), (201.0, true), (260.0, true)])
+    @Test(arguments: [(200.0, false), (201.0, true), (221.0, true), (260.0, true)])
     func firstDegreeAVBlockAbove200ms(pr: Double, expected: Bool) {
         var input = Make.normal()
         input.pr = pr
@@ -92,14 +92,38 @@ import Interpretation
         #expect(interpret(Self.lafb(axis: -45)).has(.leftAnteriorFascicularBlock, .definite))
         #expect(interpret(Self.lafb(axis: -60)).has(.leftAxisDeviation))
         let at44 = interpret(Self.lafb(axis: -44))
-        #expect(!at44.has(.leftAnteriorFascicularBlock))
+        #expect(at44.has(.leftAnteriorFascicularBlock, .possible))
         #expect(at44.has(.leftAxisDeviation))
     }
 
-    @Test func lafbAxisWithoutMorphologyIsPossible() {
+    @Test func lafbNeedsItsMorphology() {
         var input = Make.normal()
         input.qrsAxis = -60
-        #expect(interpret(input).has(.leftAnteriorFascicularBlock, .possible))
+        let i = interpret(input)
+        #expect(!i.has(.leftAnteriorFascicularBlock))
+        #expect(i.has(.leftAxisDeviation))
+    }
+
+    @Test func lafbMorphologyWithAxisMinus30To45IsPossible() {
+        #expect(interpret(Self.lafb(axis: -40)).has(.leftAnteriorFascicularBlock, .possible))
+        #expect(!interpret(Self.lafb(axis: -29)).has(.leftAnteriorFascicularBlock))
+    }
+
+    @Test func firstDegreeAVBlockUpTo220msIsBorderline() {
+        var input = Make.normal()
+        input.pr = 220
+        #expect(interpret(input).has(.firstDegreeAVBlock, .borderline))
+        input.pr = 221
+        #expect(interpret(input).has(.firstDegreeAVBlock, .definite))
+    }
+
+    @Test func noPRStatementsWhenPWavesAreOnlyOnTheMedianBeat() {
+        var input = Make.normal()
+        input.beats = Make.beats(rate: 72, hasP: false)
+        input.pr = 260
+        let i = interpret(input)
+        #expect(i.has(.sinusRhythm, .possible))
+        #expect(!i.has(.firstDegreeAVBlock))
     }
 
     @Test func lpfbIsConsideredWithRightAxisAndMorphology() {
