@@ -6,6 +6,7 @@ struct ECGNarratorCommand: AsyncParsableCommand {
         commandName: "ecgnarrator",
         abstract: "Turn raw 12-lead ECG waveforms into measurements and clinical text.",
         subcommands: [InfoCommand.self, ExportCommand.self, SynthCommand.self,
-                      MeasureCommand.self, EvaluateCommand.self, BenchCommand.self, PlotCommand.self]
+                      MeasureCommand.self, EvaluateCommand.self, BenchCommand.self,
+                      InterpretCommand.self, NarrateCommand.self, PromptsCommand.self, PlotCommand.self]
     )
 }

@@ -5,5 +5,5 @@ struct EvaluateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate",
         abstract: "Score the pipeline's stages against reference annotations.",
-        subcommands: [EvaluateDelineation.self, EvaluateMeasurements.self])
+        subcommands: [EvaluateDelineation.self, EvaluateMeasurements.self, EvaluateStatements.self])
 }

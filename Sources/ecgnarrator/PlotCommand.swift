@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import ECGModel
 import Foundation
+import Interpretation
 import Measurement
 import Plot
 import PlotAnnotations
@@ -15,8 +16,8 @@ struct PlotCommand: ParsableCommand {
         The standard page is 3 rows × 4 columns (I/II/III, aVR/aVL/aVF, V1–V3, V4–V6, each \
         column a quarter of the window, leads switching at the column boundaries) with a lead II \
         rhythm strip, on a 1 mm / 5 mm grid, a 1 mV calibration pulse per row, and the header. \
-        The record is delineated and measured (as `ecgnarrator measure` does): the header shows \
-        the global measurements, the markers each beat's detected boundaries (P blue, QRS green, T purple; onsets solid, \
+        The record is delineated, measured and interpreted (as `ecgnarrator interpret` does): the \
+        header shows the global measurements and the statements, the markers each beat's detected boundaries (P blue, QRS green, T purple; onsets solid, \
         offsets dashed) and each lead's own wave peaks as dots. Only the plotted window and 2 s \
         each side are delineated, so a long recording is quick to plot. With --truth the markers come \
         from a synthetic record's truth file instead, and the truth values join the header. The plots in \
@@ -67,9 +68,10 @@ struct PlotCommand: ParsableCommand {
         var header = PlotHeader(record: ecg)
         do {
             let excerpt = AnalysisExcerpt(of: ecg, start: start, duration: duration)
-            let result = try MeasurementPipeline().run(excerpt.record)
-            header.lines += MeasurementHeader.lines(result.measurements) + (excerpt.note.map { [$0] } ?? [])
-            plotMarkers = DelineationMarkers.markers(result.stage.delineation).shifted(by: excerpt.firstSample)
+            let result = try InterpretationPipeline().run(excerpt.record)
+            header.lines += MeasurementHeader.lines(result.measured.measurements) + (excerpt.note.map { [$0] } ?? [])
+            header.lines += result.interpretation.statements.map(\.text)
+            plotMarkers = DelineationMarkers.markers(result.measured.stage.delineation).shifted(by: excerpt.firstSample)
         } catch {
             // A tracing is still worth seeing when it cannot be delineated.
             FileHandle.standardError.write(Data("ecgnarrator plot: \(record): no fiducials: \(error)\n".utf8))

@@ -114,6 +114,24 @@ import FoundationXML
         }
     }
 
+    /// The header prints the statements `ecgnarrator interpret` makes, in its order.
+    @Test func headerListsTheInterpretationStatements() throws {
+        let interpreted = try CommandRunner.run(["interpret", "Signals/lbbb.hea"], in: Self.root)
+        #expect(interpreted.status == 0, "\(interpreted.standardError)")
+        let statements = interpreted.standardOutput.split(separator: "\n")
+            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(statements.contains("Left bundle branch block"))
+        let folder = try Self.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("lbbb.svg")
+        let result = try CommandRunner.run(["plot", "Signals/lbbb.hea", "--out", out.path], in: Self.root)
+        #expect(result.status == 0, "\(result.standardError)")
+        let texts = try Self.elements(try String(contentsOf: out, encoding: .utf8)).filter { $0.name == "text" }.map(\.text)
+        let shown = texts.filter { statements.contains($0) }
+        #expect(shown == statements)
+    }
+
     @Test func optionsReachThePlot() throws {
         let folder = try Self.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
