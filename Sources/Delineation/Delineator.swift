@@ -81,7 +81,13 @@ public struct Delineator: Sendable {
                                   tLimit: tLimitFor(center: template.center, rrNext: rr, fs: fs, count: tsig.count),
                                   pMode: .detect, lowerBound: lowerBound, upperBound: tsig.count - 1, isRepresentative: true,
                                   dominantRR: Int(rr))
-            if let r = tcore.delineate(ctx) {
+            if var r = tcore.delineate(ctx) {
+                if r.global.pPeak != nil, hasContinuousAtrialActivity(r, sig: tsig, rr: Int(rr)) {
+                    // Flutter waves, not a P wave: the same deflection recurs in the TP segment.
+                    empty.continuousAtrialActivity = true
+                    r.global.pOnset = nil; r.global.pPeak = nil; r.global.pOffset = nil
+                    for l in r.leads.indices { r.leads[l].p = nil }
+                }
                 representative = RepresentativeBeat(samples: template.samples, center: template.center,
                                                     global: r.global, leads: r.leads, baseline: r.baseline,
                                                     beatCount: template.beatCount)
@@ -133,6 +139,40 @@ public struct Delineator: Sendable {
         empty.beats = beats
         empty.representative = representative
         return empty
+    }
+
+    /// Whether the median beat's PR segment (or, when that is too short, its TP segment) holds
+    /// deflections (90 % of its size) as large as its "P wave" in two thirds of the leads that show the P: atrial
+    /// flutter's continuous F waves rather than one P per beat. In sinus rhythm these segments
+    /// are nearly isoelectric (the atrial repolarisation or U wave is far smaller than the P).
+    func hasContinuousAtrialActivity(_ r: BeatDelineator.Result, sig: PreparedSignals, rr: Int) -> Bool {
+        guard let pOn = r.global.pOnset, let pOff = r.global.pOffset else { return false }
+        var segments: [ClosedRange<Int>] = []
+        // The previous T ends about 120 ms after its peak; its measured end is unreliable here,
+        // since flutter waves riding on it are what is being looked for.
+        if let tPeak = r.global.tPeak {
+            let a = max(0, tPeak - rr + sig.samples(120)), b = pOn - sig.samples(20)
+            if b - a >= sig.samples(60) { segments.append(a...b) }
+        }
+        // The PR segment, when long enough, is the cleaner witness (no U wave can sit there).
+        let a = pOff + sig.samples(20), b = r.global.qrsOnset - sig.samples(10)
+        if b - a >= sig.samples(60) { segments = [a...b] }
+        guard !segments.isEmpty else { return false }
+        var pLeads = 0, busy = 0
+        func size(_ l: Int, _ range: ClosedRange<Int>) -> Float {
+            let segment = sig.smooth[l][range]
+            return (segment.max() ?? 0) - (segment.min() ?? 0)
+        }
+        for l in r.leads.indices where sig.valid[l] && r.leads[l].p != nil {
+            // The P's own peak-to-peak size: its amplitude from the PR level means nothing when
+            // the "PR segment" is itself on a flutter wave.
+            let pSize = size(l, pOn...pOff)
+            guard pSize >= 0.05 else { continue }
+            pLeads += 1
+            let active = segments.allSatisfy { size(l, $0) >= 0.9 * pSize }
+            if active { busy += 1 }
+        }
+        return pLeads >= 2 && busy * 3 > pLeads * 2
     }
 
     /// The T search ends before the next beat's P: 0.6 RR + 120 ms after the QRS (QT grows

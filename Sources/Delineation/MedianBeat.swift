@@ -15,23 +15,30 @@ enum MedianBeat {
         guard !fitting.isEmpty, pre > 0, post > 0 else { return nil }
         let length = pre + post + 1
         var samples: [[Float]] = []
-        var column = [Float](repeating: 0, count: fitting.count)
+        let k = fitting.count
+        // Per lead: gather the beats column by column (each sample's k values contiguous), then
+        // sort each short column in place; insertion sort suits a few dozen values.
+        var block = [Float](repeating: 0, count: k * length)
         for l in sig.x.indices {
             var out = [Float](repeating: 0, count: length)
-            let x = sig.x[l]
-            let k = fitting.count
-            column.withUnsafeMutableBufferPointer { col in
-                x.withUnsafeBufferPointer { x in
-                    for s in 0..<length {
-                        // Insertion sort: a 10-s record has a few dozen beats at most.
-                        for j in 0..<k {
-                            let v = x[fitting[j] - pre + s]
-                            var i = j
-                            while i > 0, col[i - 1] > v { col[i] = col[i - 1]; i -= 1 }
-                            col[i] = v
+            sig.x[l].withUnsafeBufferPointer { x in
+                block.withUnsafeMutableBufferPointer { block in
+                    for (j, c) in fitting.enumerated() {
+                        let start = c - pre
+                        for s in 0..<length { block[s * k + j] = x[start + s] }
+                    }
+                    out.withUnsafeMutableBufferPointer { out in
+                        for s in 0..<length {
+                            let base = s * k
+                            for j in 1..<max(1, k) {
+                                let v = block[base + j]
+                                var i = j
+                                while i > 0, block[base + i - 1] > v { block[base + i] = block[base + i - 1]; i -= 1 }
+                                block[base + i] = v
+                            }
+                            let m = k / 2
+                            out[s] = k % 2 == 1 ? block[base + m] : (block[base + m - 1] + block[base + m]) / 2
                         }
-                        let m = k / 2
-                        out[s] = k % 2 == 1 ? col[m] : (col[m - 1] + col[m]) / 2
                     }
                 }
             }

@@ -45,6 +45,9 @@ public struct RecordDelineation: Sendable, Equatable {
     public var representative: RepresentativeBeat?
     /// Median RR interval between consecutive dominant beats, in samples.
     public var dominantRR: Double?
+    /// The TP segment of the median beat carries P-sized deflections (flutter-like continuous
+    /// atrial activity); P waves are then not reported.
+    public var continuousAtrialActivity = false
 }
 
 extension RecordDelineation {

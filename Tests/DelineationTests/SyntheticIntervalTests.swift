@@ -58,6 +58,16 @@ struct SyntheticIntervalTests {
         #expect(run.delineation.representative?.global.pPeak == nil)
     }
 
+    /// Flutter waves are atrial activity but not P waves: none may be reported, at 4:1 (F waves
+    /// in the TP segment) or 2:1 conduction.
+    @Test(arguments: ["atrial-flutter", "atrial-flutter-2to1"])
+    func atrialFlutterHasNoPWaves(name: String) throws {
+        let run = try SyntheticRun(try #require(SyntheticECG.standard(named: name)))
+        #expect(run.delineation.beats.count == run.truth.beats.count)
+        #expect(run.delineation.representative?.global.pPeak == nil)
+        for beat in run.delineation.beats { #expect(beat.global.pPeak == nil) }
+    }
+
     @Test func pacedRhythmHasSpikesAndNoInventedP() throws {
         let run = try SyntheticRun(try #require(SyntheticECG.standard(named: "paced")))
         #expect(run.output.pacingSpikes.count == run.truth.beats.count)
