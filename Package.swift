@@ -13,13 +13,15 @@ let package = Package(
         .executable(name: "ecgnarrator", targets: ["ecgnarrator"]),
         .library(name: "ECGNarrator", targets: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement", "Batch",
+            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement", "Interpretation", "Narrative",
+            "Plot", "PlotAnnotations", "Batch",
         ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: C libraries (system packages: libfftw3-dev, libhdf5-dev, libflac-dev)
@@ -44,12 +46,25 @@ let package = Package(
         // MARK: Stage 3: detection
         .target(name: "Detection", dependencies: ["ECGModel", "SignalProcessing"]),
 
+        // MARK: Synthetic ECGs with known truth (test material for every later stage)
+        .target(name: "Synthesis", dependencies: ["ECGModel"]),
+
         // MARK: Stage 4: delineation and measurements
         .target(name: "Delineation", dependencies: ["ECGModel", "SignalProcessing", "Detection"]),
         .target(name: "Measurement", dependencies: ["ECGModel", "Delineation"]),
 
-        // MARK: Synthetic ECGs with known truth (test material for every later stage)
-        .target(name: "Synthesis", dependencies: ["ECGModel"]),
+        // MARK: Stage 5: interpretation statements and narratives
+        .target(name: "Interpretation", dependencies: ["ECGModel", "Delineation", "Measurement"]),
+        .target(name: "Narrative", dependencies: [
+            "ECGModel", "Datasets", "Measurement", "Interpretation",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+
+        // MARK: Drawing records as ECG paper (SVG; PNG through rsvg-convert)
+        .target(name: "Plot", dependencies: ["ECGModel"]),
+        .target(name: "PlotAnnotations", dependencies: [
+            "ECGModel", "Plot", "Synthesis", "Delineation", "Measurement",
+        ]),
 
         // MARK: Text metrics (independent of the ECG pipeline)
         .target(name: "TextMetrics"),
@@ -60,10 +75,12 @@ let package = Package(
         // MARK: Evaluation and the CLI sit on top
         .target(name: "Evaluation", dependencies: [
             "ECGModel", "WFDB", "Datasets", "Detection", "TextMetrics", "Delineation", "Measurement",
+            "Interpretation",
         ]),
         .executableTarget(name: "ecgnarrator", dependencies: [
             "ECGModel", "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection",
-            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement", "Batch",
+            "TextMetrics", "Evaluation", "Synthesis", "Delineation", "Measurement", "Interpretation",
+            "Narrative", "Plot", "PlotAnnotations", "Batch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -78,10 +95,14 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "SignalProcessingTests", dependencies: ["SignalProcessing", "TestSupport"]),
         .testTarget(name: "DetectionTests", dependencies: ["Detection", "TestSupport"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis"]),
         .testTarget(name: "DelineationTests", dependencies: ["Delineation", "Synthesis", "TestSupport"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Synthesis", "TestSupport"]),
-        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Datasets", "TestSupport"]),
+        .testTarget(name: "InterpretationTests", dependencies: ["Interpretation", "TestSupport"]),
+        .testTarget(name: "NarrativeTests", dependencies: ["Narrative", "Interpretation", "WFDB", "TestSupport"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "Synthesis"]),
+        .testTarget(name: "PlotAnnotationsTests", dependencies: ["PlotAnnotations", "Delineation", "Synthesis"]),
         .testTarget(name: "TextMetricsTests", dependencies: ["TextMetrics", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "WFDB", "TestSupport"]),
         .testTarget(name: "ecgnarratorTests", dependencies: ["ecgnarrator", "TestSupport"]),

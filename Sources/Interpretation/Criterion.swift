@@ -1,0 +1,59 @@
+/// The published source of a rule's thresholds, cited in every statement's evidence.
+public enum Criterion: String, Sendable, Equatable, CaseIterable {
+    /// Kligfield et al., AHA/ACC/HRS recommendations for the standardization and interpretation
+    /// of the ECG, part I (Circulation 2007;115:1306): rate limits of sinus rhythm (60–100 bpm),
+    /// sinus P wave (upright in I and II, P axis 0°…+90°).
+    case ahaPart1Rhythm
+    /// Surawicz et al., AHA/ACCF/HRS recommendations, part III: intraventricular conduction
+    /// disturbances (Circulation 2009;119:e235): bundle branch blocks, fascicular blocks, IVCD,
+    /// pre-excitation; also the PR > 200 ms limit of first-degree AV block.
+    case ahaPart3Conduction
+    /// Rautaharju et al., AHA/ACCF/HRS recommendations, part IV: the ST segment, T and U waves,
+    /// and the QT interval (Circulation 2009;119:e241): QTc ≥ 450 ms men, ≥ 460 ms women.
+    case ahaPart4QT
+    /// Hancock et al., AHA/ACCF/HRS recommendations, part V: chamber hypertrophy (Circulation
+    /// 2009;119:e251): voltage criteria, low-voltage limits (limb < 0.5 mV, precordial < 1.0 mV).
+    case ahaPart5Hypertrophy
+    /// Sokolow M, Lyon TP, Am Heart J 1949;37:161: S(V1) + R(V5 or V6) ≥ 3.5 mV.
+    case sokolowLyon
+    /// Casale et al., Circulation 1985;72:565 (Cornell voltage): R(aVL) + S(V3) > 2.8 mV men,
+    /// > 2.0 mV women.
+    case cornellVoltage
+    /// Thygesen et al., Fourth universal definition of myocardial infarction (Circulation
+    /// 2018;138:e618): new ST elevation at the J point in two contiguous leads ≥ 0.1 mV (V2–V3:
+    /// ≥ 0.2 mV men ≥ 40 y, ≥ 0.25 mV men < 40 y, ≥ 0.15 mV women); horizontal or downsloping ST
+    /// depression ≥ 0.05 mV; T inversion > 0.1 mV in two contiguous leads with prominent R.
+    case universalMIDefinition
+    /// Hindricks et al., 2020 ESC guidelines for atrial fibrillation (Eur Heart J 2021;42:373):
+    /// irregularly irregular RR intervals, no distinct repeating P waves.
+    case escAtrialFibrillation
+    /// The frontal QRS axis ranges of Surawicz et al. 2009 (part III): left axis deviation
+    /// −30°…−90°, right axis deviation > +90°, indeterminate (north-west) −90°…±180°.
+    case ahaAxis
+    /// Premature and ectopic complexes: a beat whose RR is < 90 % of the dominant RR, with the
+    /// dominant QRS (atrial/supraventricular) or a different, wide QRS (ventricular).
+    case prematureComplexes
+    /// Signal quality: an interpretation needs detected QRS complexes and a representative beat.
+    case signalQuality
+    /// The summary line: normal when every statement is normal, borderline when the worst is
+    /// borderline, abnormal otherwise (the convention of GE 12SL / MIMIC-IV-ECG reports).
+    case summaryConvention
+
+    /// A short citation for reports.
+    public var citation: String {
+        switch self {
+        case .ahaPart1Rhythm: "AHA/ACC/HRS 2007 part I (Kligfield)"
+        case .ahaPart3Conduction: "AHA/ACCF/HRS 2009 part III (Surawicz)"
+        case .ahaPart4QT: "AHA/ACCF/HRS 2009 part IV (Rautaharju)"
+        case .ahaPart5Hypertrophy: "AHA/ACCF/HRS 2009 part V (Hancock)"
+        case .sokolowLyon: "Sokolow–Lyon 1949"
+        case .cornellVoltage: "Cornell voltage (Casale 1985)"
+        case .universalMIDefinition: "Fourth universal definition of MI 2018"
+        case .escAtrialFibrillation: "ESC 2020 atrial fibrillation guidelines"
+        case .ahaAxis: "AHA/ACCF/HRS 2009 part III axis ranges"
+        case .prematureComplexes: "premature complex: RR < 90% of dominant RR"
+        case .signalQuality: "signal quality"
+        case .summaryConvention: "summary convention (normal/borderline/abnormal)"
+        }
+    }
+}

@@ -1,0 +1,123 @@
+/// What was measured, where, and which threshold it was compared with.
+///
+/// Everything here is language-neutral (quantities are codes, thresholds are symbols and
+/// numbers), so a narrative in any language renders the same evidence.
+public struct Evidence: Sendable, Equatable {
+    /// The measured quantity or morphological feature.
+    public var quantity: Quantity
+    /// The value, in ``unit``; `nil` when not measurable (never a made-up zero).
+    public var value: Double?
+    public var unit: MeasurementUnit
+    /// The leads the value comes from (empty for global measurements).
+    public var leads: [String]
+    /// The threshold as written in the criterion, e.g. "≥ 120 ms"; empty for plain context.
+    public var threshold: String
+    /// Whether this piece of evidence satisfies its criterion.
+    public var met: Bool
+    public var criterion: Criterion
+    /// A statement this evidence refers to (the summary line names its most severe statement).
+    public var related: StatementCode?
+    public var relatedCertainty: Certainty?
+
+    public init(_ quantity: Quantity, value: Double?, unit: MeasurementUnit, leads: [String] = [],
+                threshold: String = "", met: Bool, criterion: Criterion, related: Statement? = nil) {
+        self.related = related?.code
+        self.relatedCertainty = related?.certainty
+        self.quantity = quantity
+        self.value = value
+        self.unit = unit
+        self.leads = leads
+        self.threshold = threshold
+        self.met = met
+        self.criterion = criterion
+    }
+
+    /// The value as clinicians write it: ms and bpm as integers, degrees as integers, mV with two
+    /// decimals; "not measurable" when absent.
+    public var formattedValue: String? {
+        guard let value, value.isFinite else { return nil }
+        return MeasurementUnit.format(value, unit)
+    }
+
+    /// "QRS duration 124 ms (≥ 120 ms; AHA/ACCF/HRS 2009 part III (Surawicz))".
+    public var text: String {
+        var s = quantity.english
+        if !leads.isEmpty { s += " in " + leads.joined(separator: ", ") }
+        if value != nil || unit != .none { s += " " + (formattedValue ?? "not measurable") }
+        if let related { s += ": " + Statement(code: related, certainty: relatedCertainty ?? .definite, evidence: []).text }
+        var bracket: [String] = []
+        // The sex entry states a fact the criterion depends on; it has no threshold to miss.
+        if !threshold.isEmpty { bracket.append((met || quantity == .sex ? "" : "not ") + threshold) }
+        bracket.append(criterion.citation)
+        return s + " (" + bracket.joined(separator: "; ") + ")"
+    }
+}
+
+/// The units evidence is expressed in.
+public enum MeasurementUnit: String, Sendable, Equatable {
+    case ms, bpm, mV, degrees, percent, count, none
+
+    public static func format(_ v: Double, _ unit: MeasurementUnit) -> String {
+        switch unit {
+        case .ms: "\(Int(v.rounded())) ms"
+        case .bpm: "\(Int(v.rounded())) bpm"
+        case .degrees: "\(Int(v.rounded()))°"
+        case .mV: String(format: "%.2f mV", v)
+        case .percent: "\(Int(v.rounded()))%"
+        case .count: "\(Int(v.rounded()))"
+        case .none: v == 0 ? "no" : "yes"
+        }
+    }
+}
+
+/// The measured quantities and morphological features rules refer to.
+public enum Quantity: String, Sendable, Equatable, CaseIterable {
+    case beatCount, heartRate, atrialRate, rrIrregularity, rrRange, pWavePresence, prVariability, pAxis
+    case prInterval, qrsDuration, qtInterval, qtcBazett, qtcFridericia, qrsAxis
+    case rsrPrime, dominantR, terminalS, absentQ, broadR, qRPattern, rSPattern
+    case sokolowLyon, cornell, sex, limbQRSAmplitude, precordialQRSAmplitude
+    case stAtJ, stAtJ60, tAmplitude
+    case prematureAtrialBeats, prematureVentricularBeats, bigeminalCycles, trigeminalCycles, couplets
+    case worstStatement
+
+    /// The English name used in evidence lines.
+    public var english: String {
+        switch self {
+        case .beatCount: "QRS complexes detected"
+        case .heartRate: "ventricular rate"
+        case .atrialRate: "atrial rate"
+        case .rrIrregularity: "RR irregularity (mean successive difference / mean RR)"
+        case .rrRange: "RR range (longest − shortest, dominant beats)"
+        case .pWavePresence: "beats with a P wave"
+        case .prVariability: "PR interval standard deviation"
+        case .pAxis: "P axis"
+        case .prInterval: "PR interval"
+        case .qrsDuration: "QRS duration"
+        case .qtInterval: "QT interval"
+        case .qtcBazett: "QTc (Bazett)"
+        case .qtcFridericia: "QTc (Fridericia)"
+        case .qrsAxis: "QRS axis"
+        case .rsrPrime: "rSR′ (second R wave)"
+        case .dominantR: "dominant R wave (R > S)"
+        case .terminalS: "terminal S wave"
+        case .absentQ: "no Q wave"
+        case .broadR: "broad monophasic R wave"
+        case .qRPattern: "qR pattern"
+        case .rSPattern: "rS pattern"
+        case .sokolowLyon: "Sokolow–Lyon voltage S(V1) + R(V5/V6)"
+        case .cornell: "Cornell voltage R(aVL) + S(V3)"
+        case .sex: "sex"
+        case .limbQRSAmplitude: "largest limb-lead QRS amplitude"
+        case .precordialQRSAmplitude: "largest precordial QRS amplitude"
+        case .stAtJ: "ST level at J"
+        case .stAtJ60: "ST level at J+60 ms"
+        case .tAmplitude: "T amplitude"
+        case .prematureAtrialBeats: "premature beats with the dominant QRS"
+        case .prematureVentricularBeats: "premature beats with a different, wide QRS"
+        case .bigeminalCycles: "bigeminal cycles (ectopic every 2nd beat)"
+        case .trigeminalCycles: "trigeminal cycles (ectopic every 3rd beat)"
+        case .couplets: "pairs of consecutive ventricular ectopic beats"
+        case .worstStatement: "most severe statement"
+        }
+    }
+}

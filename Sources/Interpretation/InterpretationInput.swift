@@ -1,0 +1,164 @@
+import ECGModel
+import Delineation
+import Measurement
+
+/// The patient's sex, which some criteria depend on (Cornell voltage, QTc limits).
+public enum Sex: String, Sendable, Equatable {
+    case male, female, unknown
+}
+
+/// One beat as the rhythm rules see it.
+public struct BeatObservation: Sendable, Equatable {
+    /// RR interval preceding the beat (ms); `nil` for the first beat.
+    public var rrBefore: Double?
+    public var type: BeatType
+    /// Whether a P wave was found before the QRS.
+    public var hasP: Bool
+    /// This beat's PR interval (ms), where its P onset was found.
+    public var pr: Double?
+    /// Preceding RR divided by the dominant RR, as the beat classifier measured it.
+    public var prematurity: Double?
+
+    public init(rrBefore: Double?, type: BeatType, hasP: Bool, pr: Double? = nil, prematurity: Double? = nil) {
+        self.rrBefore = rrBefore
+        self.type = type
+        self.hasP = hasP
+        self.pr = pr
+        self.prematurity = prematurity
+    }
+}
+
+/// One lead of the representative beat as the morphology rules see it (mV, relative to the
+/// PR-segment baseline; Q and S negative; `nil` where the wave is absent or not measurable).
+public struct LeadObservation: Sendable, Equatable {
+    public var label: String
+    public var q: Double?
+    public var r: Double?
+    public var s: Double?
+    public var rPrime: Double?
+    public var qDuration: Double?
+    public var stJ: Double?
+    public var stJ60: Double?
+    public var t: Double?
+
+    public init(label: String, q: Double? = nil, r: Double? = nil, s: Double? = nil, rPrime: Double? = nil,
+                qDuration: Double? = nil, stJ: Double? = nil, stJ60: Double? = nil, t: Double? = nil) {
+        self.label = label
+        self.q = q
+        self.r = r
+        self.s = s
+        self.rPrime = rPrime
+        self.qDuration = qDuration
+        self.stJ = stJ
+        self.stJ60 = stJ60
+        self.t = t
+    }
+
+    /// Peak-to-peak QRS amplitude: highest positive minus deepest negative deflection.
+    public var qrsAmplitude: Double? {
+        let pos = [r, rPrime].compactMap { $0 }.max()
+        let neg = [q, s].compactMap { $0 }.min()
+        guard pos != nil || neg != nil else { return nil }
+        return max(pos ?? 0, 0) - min(neg ?? 0, 0)
+    }
+
+    /// The tallest positive deflection (R or R′), zero when the complex has none.
+    public var tallestR: Double { max(r ?? 0, rPrime ?? 0, 0) }
+    /// The depth of the deepest negative deflection (S, or Q of a QS complex), as a positive number.
+    ///
+    /// Q counts too: in a QS complex (V1 of LBBB) the delineator may name the one deep negative
+    /// deflection Q and a small positive notch after it R.
+    public var deepestS: Double { max(-(s ?? 0), -(q ?? 0), 0) }
+}
+
+/// Everything the rules need, independent of how it was measured (tests build it directly).
+public struct InterpretationInput: Sendable, Equatable {
+    public var recordID: String
+    public var sex: Sex
+    public var age: Int?
+    public var beats: [BeatObservation]
+    /// Whether a representative (median) beat could be built; without it nothing is measurable.
+    public var hasRepresentativeBeat: Bool
+    public var heartRate: Double?
+    public var atrialRate: Double?
+    public var pr: Double?
+    public var qrs: Double?
+    public var qt: Double?
+    public var qtcBazett: Double?
+    public var qtcFridericia: Double?
+    public var pAxis: Double?
+    public var qrsAxis: Double?
+    public var tAxis: Double?
+    public var sokolowLyon: Double?
+    public var cornell: Double?
+    public var leads: [LeadObservation]
+
+    public init(recordID: String, sex: Sex = .unknown, age: Int? = nil, beats: [BeatObservation],
+                hasRepresentativeBeat: Bool = true, heartRate: Double? = nil, atrialRate: Double? = nil,
+                pr: Double? = nil, qrs: Double? = nil, qt: Double? = nil, qtcBazett: Double? = nil,
+                qtcFridericia: Double? = nil, pAxis: Double? = nil, qrsAxis: Double? = nil, tAxis: Double? = nil,
+                sokolowLyon: Double? = nil, cornell: Double? = nil, leads: [LeadObservation] = []) {
+        self.recordID = recordID
+        self.sex = sex
+        self.age = age
+        self.beats = beats
+        self.hasRepresentativeBeat = hasRepresentativeBeat
+        self.heartRate = heartRate
+        self.atrialRate = atrialRate
+        self.pr = pr
+        self.qrs = qrs
+        self.qt = qt
+        self.qtcBazett = qtcBazett
+        self.qtcFridericia = qtcFridericia
+        self.pAxis = pAxis
+        self.qrsAxis = qrsAxis
+        self.tAxis = tAxis
+        self.sokolowLyon = sokolowLyon
+        self.cornell = cornell
+        self.leads = leads
+    }
+
+    /// The lead with this label (case-insensitive: PTB-XL writes "AVL").
+    public func lead(_ label: String) -> LeadObservation? {
+        leads.first { $0.label.lowercased() == label.lowercased() }
+    }
+
+    /// Builds the input from the measurement stage's results.
+    public init(measurements m: RecordMeasurements, delineation d: RecordDelineation, sex: Sex = .unknown, age: Int? = nil) {
+        let fs = d.samplingFrequency
+        var beats: [BeatObservation] = []
+        for (k, b) in d.beats.enumerated() {
+            let rr = k > 0 ? fs.duration(ofSamples: b.global.qrsOnset - d.beats[k - 1].global.qrsOnset).value : nil
+            let pr = b.global.pOnset.map { fs.duration(ofSamples: b.global.qrsOnset - $0).value }
+            beats.append(BeatObservation(rrBefore: rr, type: b.type, hasP: b.global.hasP, pr: pr,
+                                         prematurity: b.classification.prematurity))
+        }
+        let g = m.global
+        let qrs = Self.robustQRS(global: g.qrs?.value, perLead: m.leads.compactMap { $0.qrsDuration?.value })
+        let leads = m.leads.map { l in
+            LeadObservation(label: Self.standardLabel(l.lead, l.label), q: l.q, r: l.r, s: l.s, rPrime: l.rPrime,
+                            qDuration: l.qDuration?.value, stJ: l.stJ, stJ60: l.stJ60, t: l.t)
+        }
+        self.init(recordID: m.recordID, sex: sex, age: age, beats: beats,
+                  hasRepresentativeBeat: d.representative != nil, heartRate: g.heartRate, atrialRate: g.atrialRate,
+                  pr: g.pr?.value, qrs: qrs, qt: g.qt?.value, qtcBazett: g.qtc?.bazett.value,
+                  qtcFridericia: g.qtc?.fridericia.value, pAxis: g.pAxis, qrsAxis: g.qrsAxis, tAxis: g.tAxis,
+                  sokolowLyon: g.sokolowLyon, cornell: g.cornell, leads: leads)
+    }
+
+    /// The QRS duration the rules use: the global duration (earliest onset to latest offset over
+    /// the leads), unless the upper quartile of the per-lead durations is shorter. One lead whose
+    /// boundary strays (noise at the J point) stretches the global duration, while the upper
+    /// quartile still follows a truly wide QRS, which is wide in most leads.
+    public static func robustQRS(global: Double?, perLead: [Double]) -> Double? {
+        guard perLead.count >= 6 else { return global }
+        let sorted = perLead.sorted()
+        let upperQuartile = sorted[(sorted.count * 3) / 4]
+        guard let global else { return upperQuartile }
+        return min(global, upperQuartile)
+    }
+
+    static func standardLabel(_ lead: Lead, _ label: String) -> String {
+        lead.isStandard ? lead.name : label
+    }
+}

@@ -1,0 +1,49 @@
+/// The statements of one record, in report order, ending with the summary line.
+public struct Interpretation: Sendable, Equatable {
+    public var recordID: String
+    public var statements: [Statement]
+    /// The rhythm features the rhythm statement was based on (for narratives).
+    public var rhythm: RhythmFeatures
+
+    /// The statement codes, for comparisons with reference labels.
+    public var codes: Set<StatementCode> { Set(statements.map(\.code)) }
+
+    public func statement(_ code: StatementCode) -> Statement? { statements.first { $0.code == code } }
+}
+
+/// Applies every rule to an ``InterpretationInput``.
+public struct Interpreter: Sendable {
+    public init() {}
+
+    public func interpret(_ input: InterpretationInput) -> Interpretation {
+        var statements = RhythmRules.evaluate(input)
+        let rhythmStatement = statements.first { $0.category == .rhythm }
+        let rhythm = rhythmStatement?.code
+        let measurable = !statements.contains { $0.category == .quality }
+        if measurable {
+            statements += EctopyRules.evaluate(input, rhythm: rhythm)
+            statements += ConductionRules.evaluate(input, rhythm: rhythmStatement)
+            statements += AxisRules.evaluate(input)
+            statements += VoltageRules.evaluate(input)
+            let wide = (input.qrs ?? 0) >= Thresholds.completeBlockQRS
+            statements += RepolarizationRules.evaluate(input, wideQRS: wide)
+            statements.append(Self.summary(statements))
+        }
+        // Every statement must carry evidence; a rule that produced none is a bug, not a finding.
+        statements = statements.filter { !$0.evidence.isEmpty }
+        return Interpretation(recordID: input.recordID, statements: statements, rhythm: RhythmFeatures(input))
+    }
+
+    /// Normal / borderline / abnormal from the most severe statement.
+    static func summary(_ statements: [Statement]) -> Statement {
+        let worst = statements.max { $0.severity < $1.severity }
+        let severity = worst?.severity ?? .normal
+        let code: StatementCode = switch severity {
+        case .normal: .normalECG
+        case .borderline: .borderlineECG
+        case .abnormal: .abnormalECG
+        }
+        return Statement(code: code, evidence: [
+            Evidence(.worstStatement, value: nil, unit: .none, met: true, criterion: .summaryConvention, related: worst)])
+    }
+}

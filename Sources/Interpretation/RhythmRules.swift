@@ -1,0 +1,148 @@
+import Delineation
+
+/// Rhythm features computed from the beat sequence.
+public struct RhythmFeatures: Sendable, Equatable {
+    public var beatCount: Int
+    /// Mean |RR(k) − RR(k−1)| / mean RR over all beats.
+    public var irregularity: Double?
+    /// Longest minus shortest RR between consecutive dominant beats (ms).
+    public var dominantRRRange: Double?
+    /// Fraction of non-ventricular beats with a P wave.
+    public var pWavePresence: Double?
+    public var meanRR: Double?
+    /// Standard deviation of the per-beat PR intervals (ms), over beats with a P wave: small when
+    /// the P waves are conducted (sinus, ectopic atrial), large when "P waves" are fibrillatory
+    /// waves that happen to precede a QRS.
+    public var prStandardDeviation: Double?
+
+    public init(_ input: InterpretationInput) {
+        beatCount = input.beats.count
+        let rrs = input.beats.compactMap(\.rrBefore)
+        if !rrs.isEmpty {
+            let mean = rrs.reduce(0, +) / Double(rrs.count)
+            meanRR = mean
+            if rrs.count >= 2, mean > 0 {
+                let diffs = zip(rrs.dropFirst(), rrs).map { abs($0 - $1) }
+                irregularity = diffs.reduce(0, +) / Double(diffs.count) / mean
+            }
+        }
+        var dominant: [Double] = []
+        for (k, b) in input.beats.enumerated() where k > 0 {
+            if b.type == .dominant, input.beats[k - 1].type == .dominant, let rr = b.rrBefore { dominant.append(rr) }
+        }
+        if dominant.count >= 2, let lo = dominant.min(), let hi = dominant.max() { dominantRRRange = hi - lo }
+        let prs = input.beats.compactMap(\.pr)
+        if prs.count >= 3 {
+            let mean = prs.reduce(0, +) / Double(prs.count)
+            prStandardDeviation = (prs.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(prs.count)).squareRoot()
+        }
+        let atrial = input.beats.filter { $0.type != .ventricular }
+        if !atrial.isEmpty {
+            pWavePresence = Double(atrial.filter(\.hasP).count) / Double(atrial.count)
+        }
+    }
+}
+
+/// Signal quality and the rhythm statement (exactly one rhythm statement when the signal allows).
+enum RhythmRules {
+    static func evaluate(_ input: InterpretationInput) -> [Statement] {
+        let f = RhythmFeatures(input)
+        let beatEvidence = Evidence(.beatCount, value: Double(f.beatCount), unit: .count, threshold: "≥ 2",
+                                    met: f.beatCount >= 2, criterion: .signalQuality)
+        if f.beatCount == 0 {
+            return [Statement(code: .noQRSDetected, evidence: [beatEvidence])]
+        }
+        guard f.beatCount >= 2, input.hasRepresentativeBeat, let rate = input.heartRate else {
+            return [Statement(code: .poorSignalQuality, evidence: [beatEvidence,
+                Evidence(.heartRate, value: input.heartRate, unit: .bpm, met: false, criterion: .signalQuality)])]
+        }
+        let rateEvidence = Evidence(.heartRate, value: rate, unit: .bpm, met: true, criterion: .ahaPart1Rhythm)
+        let irregular = (f.irregularity ?? 0) >= Thresholds.irregularity
+        let irregularityEvidence = Evidence(.rrIrregularity, value: f.irregularity.map { $0 * 100 }, unit: .percent,
+                                            threshold: "≥ \(Int(Thresholds.irregularity * 100))%", met: irregular,
+                                            criterion: .escAtrialFibrillation)
+        let presence = f.pWavePresence ?? 0
+        let conducted = (f.prStandardDeviation ?? .infinity) <= Thresholds.prConsistency
+        let pPresent = conducted && presence >= Thresholds.pWavePresence
+        // The median beat has a P wave only if P waves precede most QRS complexes at a constant PR
+        // (fibrillatory waves average out): with a regular rhythm that is a possible atrial rhythm
+        // even when per-beat P detection failed.
+        let medianBeatP = input.pr != nil && !irregular
+        let pPartial = (conducted && presence >= Thresholds.pWavePresencePossible) || medianBeatP
+        let pEvidence = Evidence(.pWavePresence, value: f.pWavePresence.map { $0 * 100 }, unit: .percent,
+                                 threshold: pPresent || !pPartial ? "≥ \(Int(Thresholds.pWavePresence * 100))%"
+                                     : "≥ \(Int(Thresholds.pWavePresencePossible * 100))% with a regular rhythm",
+                                 met: pPresent || pPartial, criterion: .ahaPart1Rhythm)
+        let medianPEvidence = Evidence(.prInterval, value: input.pr, unit: .ms, threshold: "P wave on the median beat",
+                                       met: input.pr != nil, criterion: .ahaPart1Rhythm)
+        let prEvidence = Evidence(.prVariability, value: f.prStandardDeviation, unit: .ms,
+                                  threshold: "≤ \(Int(Thresholds.prConsistency)) ms", met: conducted,
+                                  criterion: .escAtrialFibrillation)
+        let response: VentricularResponse = rate > Thresholds.tachycardia ? .rapid
+            : rate < Thresholds.bradycardia ? .slow : .controlled
+
+        if !pPresent && !pPartial {
+            if let atrial = input.atrialRate, Thresholds.flutterAtrialRate.contains(atrial) {
+                return [Statement(code: .atrialFlutter, certainty: .possible, response: response, evidence: [
+                    Evidence(.atrialRate, value: atrial, unit: .bpm, threshold: "240–350 bpm", met: true,
+                             criterion: .escAtrialFibrillation), rateEvidence])]
+            }
+            if irregular {
+                // No distinct repeating P waves: too few, or not at a constant PR.
+                return [Statement(code: .atrialFibrillation, response: response, evidence: [
+                    presence < Thresholds.pWavePresence ? Evidence(.pWavePresence, value: pEvidence.value, unit: .percent,
+                                         threshold: "< \(Int(Thresholds.pWavePresence * 100))%", met: true,
+                                         criterion: .escAtrialFibrillation)
+                              : Evidence(.prVariability, value: f.prStandardDeviation, unit: .ms,
+                                         threshold: "> \(Int(Thresholds.prConsistency)) ms", met: true,
+                                         criterion: .escAtrialFibrillation),
+                    irregularityEvidence, rateEvidence])]
+            }
+            let narrow = (input.qrs ?? .infinity) < Thresholds.completeBlockQRS
+            if narrow, rate <= Thresholds.tachycardia {
+                return [Statement(code: .junctionalRhythm, certainty: .possible, evidence: [
+                    Evidence(.pWavePresence, value: pEvidence.value, unit: .percent,
+                             threshold: "< \(Int(Thresholds.pWavePresence * 100))%", met: true, criterion: .ahaPart1Rhythm),
+                    Evidence(.rrIrregularity, value: irregularityEvidence.value, unit: .percent,
+                             threshold: "< \(Int(Thresholds.irregularity * 100))%", met: true, criterion: .escAtrialFibrillation),
+                    Evidence(.qrsDuration, value: input.qrs, unit: .ms, threshold: "< 120 ms", met: true,
+                             criterion: .ahaPart3Conduction), rateEvidence])]
+            }
+            return [Statement(code: .undeterminedRhythm, evidence: [pEvidence, prEvidence, irregularityEvidence, rateEvidence])]
+        }
+
+        // P waves present: sinus or ectopic atrial ("possible" when only some were found).
+        let atrialCertainty: Certainty = pPresent ? .definite : .possible
+        let atrialEvidence = pPresent ? pEvidence : medianPEvidence
+        if let pAxis = input.pAxis, !Thresholds.sinusPAxis.contains(pAxis), irregular {
+            // An irregularly irregular rhythm whose "P waves" have no sinus axis: the repeating
+            // deflections are not sinus P waves (coarse fibrillatory waves locked near the QRS).
+            return [Statement(code: .atrialFibrillation, certainty: .possible, response: response, evidence: [
+                irregularityEvidence,
+                Evidence(.pAxis, value: pAxis, unit: .degrees, threshold: "outside −30°…+105°", met: true,
+                         criterion: .escAtrialFibrillation), rateEvidence])]
+        }
+        if let pAxis = input.pAxis, !Thresholds.sinusPAxis.contains(pAxis) {
+            return [Statement(code: .ectopicAtrialRhythm, certainty: .possible, evidence: [atrialEvidence, prEvidence,
+                Evidence(.pAxis, value: pAxis, unit: .degrees, threshold: "outside −30°…+105°", met: true,
+                         criterion: .ahaPart1Rhythm), rateEvidence])]
+        }
+        let axisEvidence = Evidence(.pAxis, value: input.pAxis, unit: .degrees, threshold: "−30°…+105°",
+                                    met: input.pAxis != nil, criterion: .ahaPart1Rhythm)
+        if rate < Thresholds.bradycardia {
+            return [Statement(code: .sinusBradycardia, certainty: atrialCertainty, evidence: [atrialEvidence, prEvidence, axisEvidence,
+                Evidence(.heartRate, value: rate, unit: .bpm, threshold: "< 60 bpm", met: true, criterion: .ahaPart1Rhythm)])]
+        }
+        if rate > Thresholds.tachycardia {
+            return [Statement(code: .sinusTachycardia, certainty: atrialCertainty, evidence: [atrialEvidence, prEvidence, axisEvidence,
+                Evidence(.heartRate, value: rate, unit: .bpm, threshold: "> 100 bpm", met: true, criterion: .ahaPart1Rhythm)])]
+        }
+        if let range = f.dominantRRRange, range > Thresholds.sinusArrhythmiaRange {
+            return [Statement(code: .sinusArrhythmia, certainty: atrialCertainty, evidence: [atrialEvidence, prEvidence, axisEvidence,
+                Evidence(.rrRange, value: range, unit: .ms, threshold: "> \(Int(Thresholds.sinusArrhythmiaRange)) ms",
+                         met: true, criterion: .ahaPart1Rhythm), rateEvidence])]
+        }
+        return [Statement(code: .sinusRhythm, certainty: atrialCertainty, evidence: [atrialEvidence, prEvidence, axisEvidence,
+            Evidence(.heartRate, value: rate, unit: .bpm, threshold: "60–100 bpm", met: true, criterion: .ahaPart1Rhythm)])]
+    }
+}

@@ -1,0 +1,79 @@
+/// The numeric limits of the rules, each with the criterion it comes from.
+///
+/// Published limits are used as published; the few limits the literature leaves open
+/// (how irregular is "irregularly irregular") are marked as this project's choice.
+public enum Thresholds {
+    // MARK: Rate (AHA/ACC/HRS 2007 part I)
+    /// Sinus bradycardia below this rate (bpm).
+    public static let bradycardia = 60.0
+    /// Sinus tachycardia above this rate (bpm).
+    public static let tachycardia = 100.0
+    /// P axis range of a sinus P wave (degrees); outside it the atrial rhythm is ectopic.
+    public static let sinusPAxis = -30.0...105.0
+    /// Fraction of beats that must have a P wave for an atrial (sinus or ectopic) rhythm.
+    public static let pWavePresence = 0.5
+    /// Below ``pWavePresence`` but at least this fraction, with conducted (constant-PR) P waves and
+    /// a regular rhythm, the atrial rhythm is stated as "possible": P waves are small and their
+    /// detection misses some (project choice).
+    public static let pWavePresencePossible = 0.25
+    /// Largest standard deviation of the per-beat PR interval (ms) for P waves to count as
+    /// conducted ("distinct repeating P waves", ESC 2020); fibrillatory waves give a random PR
+    /// (project choice).
+    public static let prConsistency = 40.0
+
+    // MARK: Irregularity (project choice, ESC 2020 gives no number)
+    /// Mean absolute successive RR difference relative to the mean RR above which the rhythm is
+    /// irregularly irregular (with absent P waves: atrial fibrillation).
+    public static let irregularity = 0.09
+    /// Longest minus shortest RR among dominant beats for sinus arrhythmia (ms): the classic
+    /// "P–P variation > 0.12 s", raised because RR includes detector jitter.
+    public static let sinusArrhythmiaRange = 160.0
+    /// Atrial rate of flutter waves (bpm).
+    public static let flutterAtrialRate = 240.0...350.0
+
+    // MARK: Ectopy
+    /// A beat is premature when its RR is below this fraction of the dominant RR.
+    public static let prematurity = 0.9
+
+    // MARK: Conduction (AHA/ACCF/HRS 2009 part III)
+    public static let firstDegreeAVBlockPR = 200.0
+    /// PR up to this value (ms) is reported as borderline first-degree AV block: within the
+    /// 10–20 ms by which automated P-onset detection can differ from a reader's (project choice).
+    public static let firstDegreeAVBlockBorderlinePR = 220.0
+    public static let shortPR = 120.0
+    public static let completeBlockQRS = 120.0
+    public static let incompleteBlockQRS = 110.0
+    /// Depth of an S wave that counts as a terminal S (mV).
+    public static let terminalSDepth = 0.1
+    /// A Q wave smaller than this is treated as absent (mV).
+    public static let negligibleQ = 0.05
+    /// LAFB axis range (degrees).
+    public static let lafbAxis = -90.0 ... -45.0
+    /// With the complete LAFB morphology (qR in aVL, rS in II, III and aVF) an axis in this range is
+    /// reported as possible LAFB: net-area axes run less leftward than the amplitude-based axis
+    /// readers use (project choice).
+    public static let lafbPossibleAxis = -45.0 ... -30.0
+    /// LPFB axis range (degrees).
+    public static let lpfbAxis = 90.0...180.0
+
+    // MARK: Axis (AHA/ACCF/HRS 2009 part III)
+    public static let leftAxisDeviation = -90.0 ... -30.0
+    public static let rightAxisDeviation = 90.0...180.0
+
+    // MARK: Voltage (Sokolow–Lyon 1949; Casale 1985; AHA/ACCF/HRS 2009 part V)
+    public static let sokolowLyon = 3.5
+    public static let cornellMale = 2.8
+    public static let cornellFemale = 2.0
+    public static let lowVoltageLimb = 0.5
+    public static let lowVoltagePrecordial = 1.0
+
+    // MARK: Repolarization (AHA/ACCF/HRS 2009 part IV; fourth universal definition of MI)
+    public static let qtcMale = 450.0
+    public static let qtcFemale = 460.0
+    public static let stElevation = 0.1
+    public static let stElevationV2V3Male40 = 0.2
+    public static let stElevationV2V3MaleYoung = 0.25
+    public static let stElevationV2V3Female = 0.15
+    public static let stDepression = -0.05
+    public static let tInversion = -0.1
+}

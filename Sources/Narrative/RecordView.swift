@@ -1,0 +1,99 @@
+import Foundation
+import Measurement
+import Interpretation
+
+/// The values a one-record template sees, every number already formatted (templates do no
+/// arithmetic and no formatting, so output is identical across languages).
+enum RecordView {
+    static func make(_ r: NarrativeRecord, _ v: Vocabulary) -> [String: Any] {
+        let g = r.measurements.global
+        let na = v.notMeasurable
+        func ms(_ x: Double?) -> String { x.map { "\(Int($0.rounded())) ms" } ?? na }
+        func deg(_ x: Double?) -> String { x.map { "\(Int($0.rounded()))°" } ?? na }
+        func mv(_ x: Double?) -> String { x.map { String(format: "%.2f mV", $0) } ?? na }
+        let statements = r.interpretation.statements
+        func statementView(_ s: Statement) -> [String: Any] {
+            ["text": v.text(s), "evidence": s.evidence.map { ["text": v.evidence($0)] }]
+        }
+        let rhythm = statements.first { $0.category == .rhythm || $0.category == .quality }
+        let findings = statements.filter { $0.category != .summary && $0.category != .quality && $0.severity > .normal }
+        let summary = statements.first { $0.category == .summary }
+        let fs = r.samplingFrequency
+        var view: [String: Any] = [
+            "id": r.recordID,
+            "durationSeconds": String(format: "%.1f", r.durationSeconds),
+            "samplingFrequency": fs == fs.rounded() ? String(Int(fs)) : String(format: "%.1f", fs),
+            "leadCount": String(r.leadLabels.count),
+            "leads": r.leadLabels.joined(separator: ", "),
+            "rate": g.heartRate.map { "\(Int($0.rounded())) bpm" } ?? na,
+            "rhythm": rhythm.map { v.text($0) } ?? na,
+            "rhythmLower": rhythm.map { lowerFirst(v.text($0)) } ?? na,
+            // The QRS duration the rules used (see InterpretationInput.robustQRS), so text and statements agree.
+            "pr": ms(g.pr?.value),
+            "qrs": ms(InterpretationInput.robustQRS(global: g.qrs?.value,
+                                                   perLead: r.measurements.leads.compactMap { $0.qrsDuration?.value })),
+            "qt": ms(g.qt?.value),
+            "qtcBazett": ms(g.qtc?.bazett.value), "qtcFridericia": ms(g.qtc?.fridericia.value),
+            "qtcFramingham": ms(g.qtc?.framingham.value), "qtcHodges": ms(g.qtc?.hodges.value),
+            "pDuration": ms(g.pDuration?.value),
+            "pAxis": deg(g.pAxis), "qrsAxis": deg(g.qrsAxis), "tAxis": deg(g.tAxis),
+            "sokolowLyon": mv(g.sokolowLyon), "cornell": mv(g.cornell),
+            "beatCount": String(g.beatCount),
+            "statements": statements.map(statementView),
+            "findings": findings.map(statementView),
+            "hasFindings": !findings.isEmpty,
+            "findingsList": v.list(findings.map { v.text($0) }),
+            "summary": summary.map { v.text($0) } ?? na,
+            "regions": regions(r, v),
+            "measurable": !statements.contains { $0.category == .quality },
+        ]
+        if let a = g.atrialRate { view["atrialRate"] = "\(Int(a.rounded())) bpm" }
+        if let d = r.date { view["date"] = v.date(d) }
+        if let s = r.subjectID { view["subject"] = String(s) }
+        return view
+    }
+
+    static func lowerFirst(_ s: String) -> String {
+        let c = Array(s)
+        guard c.count > 1, c[0].isUppercase, c[1].isLowercase else { return s }
+        return c[0].lowercased() + String(c.dropFirst())
+    }
+
+    /// Per-region waveform description: tallest R, ST range at J, T polarity.
+    static func regions(_ r: NarrativeRecord, _ v: Vocabulary) -> [[String: Any]] {
+        LeadRegion.allCases.compactMap { region in
+            let leads = r.measurements.leads.filter { l in region.labels.contains { $0.lowercased() == l.lead.name.lowercased() } }
+            guard !leads.isEmpty else { return nil }
+            let rs = leads.compactMap { l in [l.r, l.rPrime].compactMap { $0 }.max() }
+            let sts = leads.compactMap(\.stJ)
+            let ts = leads.compactMap(\.t)
+            // Values that round to zero print as +0.00, never -0.00.
+            func signed(_ x: Double) -> String { String(format: "%+.2f", abs(x) < 0.005 ? 0 : x) }
+            let st: String = {
+                guard let lo = sts.min(), let hi = sts.max() else { return v.notMeasurable }
+                return lo == hi ? signed(lo) + " mV" : signed(lo) + " … " + signed(hi) + " mV"
+            }()
+            let t: String = {
+                guard !ts.isEmpty else { return v.notMeasurable }
+                let up = ts.filter { $0 >= 0.1 }.count, down = ts.filter { $0 <= -0.1 }.count
+                switch (v.language, up == ts.count, down == ts.count, up + down == 0) {
+                case (.en, true, _, _): return "upright"
+                case (.en, _, true, _): return "inverted"
+                case (.en, _, _, true): return "flat"
+                case (.en, _, _, _): return "of mixed polarity"
+                case (.zh, true, _, _): return "直立"
+                case (.zh, _, true, _): return "倒置"
+                case (.zh, _, _, true): return "低平"
+                case (.zh, _, _, _): return "正负不一"
+                }
+            }()
+            return [
+                "name": v.region(region),
+                "leads": leads.map(\.lead.name).joined(separator: ", "),
+                "rMax": rs.max().map { String(format: "%.2f mV", $0) } ?? v.notMeasurable,
+                "st": st,
+                "t": t,
+            ]
+        }
+    }
+}

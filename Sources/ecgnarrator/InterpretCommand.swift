@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Datasets
+import Interpretation
+
+/// `ecgnarrator interpret RECORD…`: rule-based statements with their evidence.
+struct InterpretCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "interpret",
+        abstract: "Print interpretive statements (MIMIC-IV-ECG wording) with the evidence behind each.",
+        discussion: """
+        RECORD is a WFDB record (with or without .hea), an HDF5 file (or file#index), or a dataset folder. \
+        Each statement is followed by its evidence: the measurement, the leads, the threshold and the \
+        published criterion. --sex and --age refine sex- and age-dependent limits (Cornell, QTc, ST).
+        """)
+
+    @Argument(help: "Records: WFDB paths, HDF5 files or dataset folders.")
+    var records: [String]
+
+    @Option(help: "Patient sex for sex-specific criteria: male, female or unknown.")
+    var sex: String = "unknown"
+
+    @Option(help: "Patient age in years (ST-elevation limits in V2–V3).")
+    var age: Int?
+
+    func run() throws {
+        guard let sex = Sex(rawValue: sex.lowercased()) else {
+            throw ValidationError("--sex must be male, female or unknown")
+        }
+        let pipeline = InterpretationPipeline()
+        var failed = 0
+        for entry in try RecordArguments.entries(for: records) {
+            do {
+                let result = try pipeline.run(try entry.readRecord(), sex: sex, age: age)
+                print(InterpretationReport.text(result.interpretation))
+            } catch {
+                failed += 1
+                standardError("ecgnarrator interpret: \(entry.recordID): \(error)")
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,56 @@
+import Testing
+import Foundation
+import Interpretation
+@testable import Narrative
+
+@Suite struct VocabularyTests {
+    @Test func datesAreWrittenAsCliniciansWriteThemWithShiftedYearsKept() throws {
+        let d = try #require(SampleSet.date("2135-06-22 08:14:00"))
+        #expect(Vocabulary(.en).date(d) == "June 22, 2135")
+        #expect(Vocabulary(.zh).date(d) == "2135年6月22日")
+    }
+
+    @Test func everyStatementHasAChinesePhraseAndNoEnglishLeaks() {
+        let zh = Vocabulary(.zh)
+        for code in StatementCode.allCases {
+            let text = zh.text(code: code, certainty: .definite, region: nil, response: nil)
+            #expect(Vocabulary.zhPhrase[code] != nil, "\(code) has no Chinese phrase")
+            #expect(!text.contains(where: { $0.isLowercase && $0.isASCII }) || text.contains("WPW"), "\(code): \(text)")
+        }
+        for q in Quantity.allCases { #expect(Vocabulary.zhQuantity[q] != nil, "\(q) has no Chinese name") }
+    }
+
+    @Test func abbreviationsAreNotExpandedInsideWords() {
+        // The seed pipeline turned "LBBB" into "light bundle branch block" and replaced "mi" inside
+        // words; the vocabulary is keyed by statement, so the texts are exactly the curated ones.
+        let en = Vocabulary(.en)
+        #expect(en.text(code: .leftBundleBranchBlock, certainty: .definite, region: nil, response: nil) == "Left bundle branch block")
+        #expect(en.text(code: .prolongedQT, certainty: .borderline, region: nil, response: nil) == "Borderline prolonged QT interval")
+        #expect(en.text(code: .stElevation, certainty: .definite, region: .inferior, response: nil) == "Inferior ST elevation")
+        #expect(Vocabulary(.zh).text(code: .stElevation, certainty: .possible, region: .inferior, response: nil) == "可能下壁导联ST段抬高")
+    }
+
+    @Test func notMeasurableIsSaidInsteadOfZero() {
+        let e = Evidence(.prInterval, value: nil, unit: .ms, threshold: "> 200 ms", met: false, criterion: .ahaPart3Conduction)
+        #expect(e.text.hasPrefix("PR interval not measurable ("))
+        #expect(Vocabulary(.zh).evidence(e).contains("无法测量"))
+    }
+
+    @Test func listsJoinInEachLanguage() {
+        #expect(Vocabulary(.en).list(["a", "b", "c"]) == "a, b and c")
+        #expect(Vocabulary(.zh).list(["甲", "乙"]) == "甲和乙")
+        #expect(Vocabulary(.en).count(8) == "eight")
+    }
+
+    @Test func promptLinesAreValidJSONWithSystemAndUserMessages() async throws {
+        let narrator = try await Narrator(templates: TemplateLocator.packageTemplates, language: .zh)
+        let line = try narrator.prompt(task: .mms, id: "r1-mms", narrative: "参考\n\"引号\"", answer: "回答")
+        let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        #expect(object?["id"] as? String == "r1-mms")
+        #expect(object?["task"] as? String == "mms")
+        let messages = object?["messages"] as? [[String: String]]
+        #expect(messages?.map { $0["role"] } == ["system", "user"])
+        #expect(messages?[1]["content"]?.contains("\"引号\"") == true)
+        #expect(messages?[1]["content"]?.contains("回答") == true)
+    }
+}
