@@ -7,7 +7,7 @@
 # `import ECGModel`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target="${1:?usage: Fuzz/build.sh header|signal|annotation|hdf5|csv}"
+target="${1:?usage: Fuzz/build.sh header|signal|annotation|record|hdf5|csv}"
 out=.build/fuzz
 mkdir -p "$out/modules"
 flags=(-O -g -parse-as-library -swift-version 6 -sanitize=fuzzer,address)
@@ -18,7 +18,7 @@ if [[ ! -f "$out/modules/ECGModel.o" || -n "$(find Sources/ECGModel -newer "$out
 fi
 
 case "$target" in
-    header|signal|annotation)
+    header|signal|annotation|record)
         sources=(Sources/WFDB/*.swift Sources/WFDB/SignalFormats/*.swift)
         libs=(-I Sources/CFLAC -lFLAC) ;;
     hdf5)

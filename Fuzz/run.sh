@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one fuzz target for a fixed time: Fuzz/run.sh TARGET SECONDS
-# Targets: header signal annotation hdf5 csv. Builds the target (Fuzz/build.sh), seeds its
+# Targets: header signal record annotation hdf5 csv. Builds the target (Fuzz/build.sh), seeds its
 # corpus (Fuzz/seeds.sh), runs libFuzzer, and prints one summary line:
 #   TARGET: N iterations in S s, C crashes (artifacts in .build/fuzz/artifacts/TARGET)
 # A crash artifact becomes a regression test in Tests/HostileInputTests.

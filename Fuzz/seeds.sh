@@ -21,6 +21,14 @@ case "$target" in
             done
             i=$((i + 1))
         done ;;
+    record)
+        # header text, NUL, signal file bytes.
+        for name in sinus-normal pvc-bigeminy flat-lead; do
+            { cat Signals/$name.hea; printf '\0'; head -c 2048 Signals/$name.dat; } > "$dir/$name"
+        done
+        { printf 'r 2 250 300\nr.dat 212 200 12 0 0 0 0 I\nr.dat 212 200 12 0 0 0 0 II\n\0'; head -c 900 Signals/sinus-normal.dat; } > "$dir/gen-212"
+        { printf 'r 2 360\nr.dat 8x2:1+3 200 8 0 5 0 0 A\ns.dat 310:2 100 10 0 0 0 0 B\n\0'; head -c 900 Signals/pac.dat; } > "$dir/gen-8-310"
+        { printf 'r 1 500 100\nr.dat 516 200 16 0 0 0 0 I\n\0'; head -c 600 Signals/pac.dat; } > "$dir/gen-flac" ;;
     annotation)
         # MIT format: 16-bit LE words, code << 10 | time; 59 = SKIP (+4 bytes), 63 = AUX, 0 = end.
         printf '\x64\x04\x2c\x05\x00\x00' > "$dir/beats"
