@@ -106,5 +106,8 @@ let package = Package(
         .testTarget(name: "TextMetricsTests", dependencies: ["TextMetrics", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "WFDB", "TestSupport"]),
         .testTarget(name: "ecgnarratorTests", dependencies: ["ecgnarrator", "TestSupport"]),
+        .testTarget(name: "HostileInputTests", dependencies: [
+            "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection", "Synthesis", "TestSupport",
+        ]),
     ]
 )

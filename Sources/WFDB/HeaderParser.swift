@@ -58,6 +58,11 @@ struct HeaderParser {
         WFDBError(.malformedHeader, file: file, line: line, message)
     }
 
+    /// A well-formed header that asks for more than the caller's ``ReadLimits`` allow.
+    func overLimit(_ line: Int, _ message: String) -> WFDBError {
+        WFDBError(.limitExceeded, file: file, line: line, message)
+    }
+
     static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
 
     static func text(_ bytes: Bytes) -> String { String(decoding: bytes, as: UTF8.self) }
@@ -123,7 +128,7 @@ struct HeaderParser {
             lineNumber += 1
             defer { start = end + 1 }
             guard end - start <= limits.maximumLineLength else {
-                throw fail(lineNumber, "line longer than \(limits.maximumLineLength) bytes")
+                throw overLimit(lineNumber, "line longer than \(limits.maximumLineLength) bytes")
             }
             var lineEnd = end
             if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
@@ -143,10 +148,10 @@ struct HeaderParser {
             guard let current = header else {
                 let parsed = try parseRecordLine(line, line: lineNumber)
                 guard parsed.signalCount <= limits.maximumSignals else {
-                    throw fail(lineNumber, "\(parsed.signalCount) signals exceed the limit of \(limits.maximumSignals)")
+                    throw overLimit(lineNumber, "\(parsed.signalCount) signals exceed the limit of \(limits.maximumSignals)")
                 }
                 if let n = parsed.segmentCount, n > limits.maximumSignals * 256 {
-                    throw fail(lineNumber, "\(n) segments exceed the limit")
+                    throw overLimit(lineNumber, "\(n) segments exceed the limit")
                 }
                 header = parsed
                 recordLineNumber = lineNumber
@@ -228,6 +233,8 @@ struct HeaderParser {
         return header
     }
 
+    static let maximumSamplingFrequency = 1_000_000.0
+
     func parseFrequency(_ field: Bytes, into header: inout WFDBHeader, line: Int) throws {
         var rest = field
         var base: Double?
@@ -248,6 +255,11 @@ struct HeaderParser {
         }
         guard let fs = Self.real(rest), fs.isFinite, fs >= 0 else {
             throw fail(line, "bad sampling frequency '\(Self.text(field))'")
+        }
+        // No ECG is sampled near 1 MHz; a larger value is a damaged header, and would make
+        // every later stage size its filters and windows from it.
+        guard fs <= Self.maximumSamplingFrequency else {
+            throw fail(line, "sampling frequency \(Self.text(field)) Hz is above the \(Int(Self.maximumSamplingFrequency)) Hz this reader accepts")
         }
         header.samplingFrequency = fs > 0 ? fs : 250
         header.counterFrequency = counter

@@ -1,4 +1,9 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ECGModel
 
 /// Reads the signal files of a single-segment record into per-channel digital samples.
@@ -88,6 +93,26 @@ struct SignalFileReader {
         }
     }
 
+    /// The signal file's URL, refusing a symbolic link that resolves outside the record's
+    /// directory (a name can be safe while the file it names links to `/etc` or another dataset).
+    func signalURL(_ fileName: String) throws -> URL {
+        let url = directory.appendingPathComponent(fileName)
+        // A file that does not exist is reported as missing where it is opened.
+        guard let target = Self.realPath(url.path), let root = Self.realPath(directory.path) else { return url }
+        guard target.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            throw WFDBError(.unsafePath, file: headerURL.path,
+                            "signal file '\(fileName)' is a link to \(target), outside the record's directory; refused")
+        }
+        return url
+    }
+
+    /// The canonical path (every link resolved), or `nil` if it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     func resolveFrameCount(_ groups: [Group]) throws -> Int {
         if let declared = header.sampleCount {
             guard declared <= Int64(limits.maximumTotalSamples) else {
@@ -98,7 +123,7 @@ struct SignalFileReader {
         }
         // As wfdb does: the first signal file's size over the bytes one frame occupies.
         guard let group = groups.first(where: { !$0.fileName.isEmpty && $0.fileName != "~" }) else { return 0 }
-        let url = directory.appendingPathComponent(group.fileName)
+        let url = try signalURL(group.fileName)
         if group.format.isFLAC {
             throw WFDBError(.malformedHeader, file: headerURL.path,
                             "the record line gives no sample count, which cannot be inferred for FLAC file \(group.fileName)")
@@ -123,7 +148,7 @@ struct SignalFileReader {
             }
             return
         }
-        let url = directory.appendingPathComponent(group.fileName)
+        let url = try signalURL(group.fileName)
         // As wfdb-python: skew never reads past the declared length; those samples are invalid.
         var channels: [([Int32], Int)]
         if group.format.isFLAC {

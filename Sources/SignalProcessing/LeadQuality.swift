@@ -1,0 +1,168 @@
+import ECGModel
+import Foundation
+
+/// A defect that makes a lead's samples unfit (or less fit) for measurement.
+public enum SignalProblem: String, Sendable, Equatable, CaseIterable, CustomStringConvertible {
+    /// Most samples are missing (`NaN`: the lead was not recorded or the sample was invalid).
+    case missing
+    /// The lead barely moves: electrode off, or a zeroing amplifier.
+    case flat
+    /// The amplifier clipped: the signal sits at its extreme value for stretches of time.
+    case saturated
+    /// The baseline drifts far more than an ECG's own slow content (respiration, movement).
+    case baselineWander = "baseline wander"
+    /// Broadband noise above the ECG's band (muscle tremor, poor contact).
+    case highFrequencyNoise = "high-frequency noise"
+
+    public var description: String { rawValue }
+
+    /// Problems after which the lead's waveform cannot be measured at all.
+    public var excludesLead: Bool { self == .missing || self == .flat || self == .saturated }
+}
+
+/// The quality index of one lead: the figures it rests on and the problems they show.
+public struct LeadQuality: Sendable, Equatable {
+    /// The lead's label as the record names it.
+    public var label: String
+    /// Fraction of samples that are `NaN` or infinite.
+    public var missingFraction: Double
+    /// Peak-to-peak amplitude of the valid samples (mV); 0 for a lead with none.
+    public var peakToPeak: Double
+    /// Fraction of samples in runs held at the lead's extreme value.
+    public var saturatedFraction: Double
+    /// Spread of the slow baseline (5th to 95th percentile of a 1 s running mean, mV).
+    public var baselineWander: Double
+    /// Robust RMS of the content above ≈ 40 Hz (1.4826 × median absolute residual, mV).
+    public var highFrequencyNoise: Double
+    /// The problems the figures show, in ``SignalProblem`` order.
+    public var problems: [SignalProblem]
+
+    /// Whether global measurements may use this lead (no missing, flat or saturated signal).
+    public var isUsable: Bool { !problems.contains { $0.excludesLead } }
+
+    /// An index from 0 (unusable) to 1 (clean): each noise problem halves it.
+    public var index: Double {
+        guard isUsable else { return 0 }
+        return problems.reduce(1) { score, _ in score / 2 }
+    }
+}
+
+/// Computes a per-lead signal-quality index from the samples alone, in O(n) per lead.
+///
+/// The thresholds are in physical units so that they mean the same at any sampling rate:
+/// a diagnostic ECG lead moves by at least a few tenths of a millivolt, its baseline by less
+/// than a millivolt, and its content above 40 Hz (outside the QRS) is tens of microvolts.
+public struct SignalQualityAssessor: Sendable {
+    /// Below this peak-to-peak amplitude (mV) a lead is flat.
+    public var flatPeakToPeak: Double
+    /// Above this fraction of `NaN` samples a lead is missing.
+    public var maximumMissingFraction: Double
+    /// Above this fraction of clipped samples a lead is saturated.
+    public var maximumSaturatedFraction: Double
+    /// Shortest run at the extreme value (ms) counted as clipping rather than a sharp peak.
+    public var saturationRun: Milliseconds
+    /// Above this baseline spread (mV) the lead has baseline wander.
+    public var maximumBaselineWander: Double
+    /// Above this robust high-frequency RMS (mV) the lead is noisy.
+    public var maximumHighFrequencyNoise: Double
+
+    public init(flatPeakToPeak: Double = 0.02, maximumMissingFraction: Double = 0.5,
+                maximumSaturatedFraction: Double = 0.02, saturationRun: Milliseconds = Milliseconds(20),
+                maximumBaselineWander: Double = 1.0, maximumHighFrequencyNoise: Double = 0.05) {
+        self.flatPeakToPeak = flatPeakToPeak
+        self.maximumMissingFraction = maximumMissingFraction
+        self.maximumSaturatedFraction = maximumSaturatedFraction
+        self.saturationRun = saturationRun
+        self.maximumBaselineWander = maximumBaselineWander
+        self.maximumHighFrequencyNoise = maximumHighFrequencyNoise
+    }
+
+    /// The quality of every lead of `record`, in the record's order.
+    public func assess(_ record: ECGRecord) -> [LeadQuality] {
+        record.leads.map { assess($0.samples, label: $0.label, samplingFrequency: record.samplingFrequency.hertz) }
+    }
+
+    /// The leads of `record` that global measurements may use.
+    public func usableLeads(of record: ECGRecord) -> [LeadSignal] {
+        zip(record.leads, assess(record)).filter { $0.1.isUsable }.map(\.0)
+    }
+
+    /// The quality of one lead sampled at `samplingFrequency` Hz (samples in mV).
+    public func assess(_ samples: [Float], label: String, samplingFrequency fs: Double) -> LeadQuality {
+        let n = samples.count
+        let valid = samples.filter { $0.isFinite }
+        let missing = n == 0 ? 1 : Double(n - valid.count) / Double(n)
+        var quality = LeadQuality(label: label, missingFraction: missing, peakToPeak: 0, saturatedFraction: 0,
+                                  baselineWander: 0, highFrequencyNoise: 0, problems: [])
+        guard let low = valid.min(), let high = valid.max(), missing <= maximumMissingFraction else {
+            quality.problems = [.missing]
+            return quality
+        }
+        quality.peakToPeak = Double(high - low)
+        if quality.peakToPeak < flatPeakToPeak {
+            quality.problems = [.flat]
+            return quality
+        }
+        let rate = fs.isFinite && fs > 0 ? fs : 1
+        quality.saturatedFraction = Self.clippedFraction(valid, low: low, high: high,
+                                                         run: max(3, Int(saturationRun.value * rate / 1000)))
+        let baseline = Self.runningMean(valid, window: max(1, Int(rate)))
+        quality.baselineWander = Self.percentileSpread(baseline)
+        let smooth = Self.runningMean(valid, window: max(1, Int(rate / 40)) | 1)
+        let residual = zip(valid, smooth).map { abs($0 - $1) }
+        quality.highFrequencyNoise = 1.4826 * Double(Self.median(residual))
+
+        var problems: [SignalProblem] = []
+        if quality.saturatedFraction > maximumSaturatedFraction { problems.append(.saturated) }
+        if quality.baselineWander > maximumBaselineWander { problems.append(.baselineWander) }
+        if quality.highFrequencyNoise > maximumHighFrequencyNoise { problems.append(.highFrequencyNoise) }
+        quality.problems = problems
+        return quality
+    }
+
+    /// Fraction of samples in runs of at least `run` samples within 0.1 % of the range of
+    /// the minimum or maximum.
+    static func clippedFraction(_ x: [Float], low: Float, high: Float, run: Int) -> Double {
+        let tolerance = (high - low) * 0.001
+        var clipped = 0
+        var length = 0
+        var atHigh = false
+        func close() { if length >= run { clipped += length }; length = 0 }
+        for v in x {
+            let isHigh = v >= high - tolerance, isLow = v <= low + tolerance
+            if (isHigh || isLow) && (length == 0 || atHigh == isHigh) {
+                length += 1
+                atHigh = isHigh
+            } else {
+                close()
+                if isHigh || isLow { length = 1; atHigh = isHigh }
+            }
+        }
+        close()
+        return Double(clipped) / Double(max(1, x.count))
+    }
+
+    /// Centred running mean over `window` samples (shrinking at the ends), via prefix sums.
+    static func runningMean(_ x: [Float], window: Int) -> [Float] {
+        var prefix = [Double](repeating: 0, count: x.count + 1)
+        for i in x.indices { prefix[i + 1] = prefix[i] + Double(x[i]) }
+        let half = window / 2
+        return x.indices.map { i in
+            let a = max(0, i - half), b = min(x.count, i + half + 1)
+            return Float((prefix[b] - prefix[a]) / Double(b - a))
+        }
+    }
+
+    static func percentileSpread(_ x: [Float]) -> Double {
+        guard !x.isEmpty else { return 0 }
+        let sorted = x.sorted()
+        let at = { (p: Double) in sorted[min(sorted.count - 1, Int(p * Double(sorted.count - 1)))] }
+        return Double(at(0.95) - at(0.05))
+    }
+
+    static func median(_ x: [Float]) -> Float {
+        guard !x.isEmpty else { return 0 }
+        let sorted = x.sorted()
+        return sorted[sorted.count / 2]
+    }
+}

@@ -1,0 +1,57 @@
+import ECGModel
+import Foundation
+
+/// Evidence that the left- and right-arm electrodes were swapped, a common recording error
+/// that mimics a lateral infarct or dextrocardia if it is read at face value.
+///
+/// The sign used is the disagreement of the two lateral leads: swapped arm electrodes invert
+/// lead I (and make aVR look like aVL) but leave the precordial leads untouched, so lead I
+/// points down while V6 points up. A right axis deviation turns lead I down too, but then V6
+/// follows it; dextrocardia inverts lead I and V6 together. The check states a suspicion only
+/// when all three leads are clearly polarised, and says nothing otherwise.
+public struct LimbLeadReversalCheck: Sendable {
+    /// A lead is "clearly negative" when its upward deflection is below this fraction of its
+    /// downward one (and "clearly positive" when above the reciprocal).
+    public var polarityRatio: Double
+
+    public init(polarityRatio: Double = 0.5) {
+        self.polarityRatio = polarityRatio
+    }
+
+    /// What the check found: the polarity ratios it used, and whether they show reversal.
+    public struct Finding: Sendable, Equatable {
+        /// Upward over downward deflection (from the 1 s running baseline) of lead I, aVR, V6.
+        public var leadI: Double
+        public var aVR: Double
+        public var v6: Double
+        /// Whether the evidence for LA/RA reversal is clear.
+        public var suspectsArmElectrodeReversal: Bool
+    }
+
+    /// The finding for `record`, or `nil` when lead I, aVR or V6 is absent or unusable.
+    public func check(_ record: ECGRecord) -> Finding? {
+        let quality = SignalQualityAssessor()
+        let fs = record.samplingFrequency.hertz
+        func ratio(_ lead: Lead) -> Double? {
+            guard let signal = record[lead] else { return nil }
+            guard quality.assess(signal.samples, label: signal.label, samplingFrequency: fs).isUsable else { return nil }
+            return Self.polarity(signal.samples.filter(\.isFinite), window: max(1, Int(fs)))
+        }
+        guard let i = ratio(.i), let r = ratio(.aVR), let v6 = ratio(.v6) else { return nil }
+        let clearlyUp = 1 / polarityRatio
+        let suspected = i < polarityRatio && v6 > clearlyUp && r > polarityRatio
+        return Finding(leadI: i, aVR: r, v6: v6, suspectsArmElectrodeReversal: suspected)
+    }
+
+    /// Largest rise over largest fall from the running baseline (∞-safe: a fall of 0 counts as
+    /// a tiny one).
+    static func polarity(_ x: [Float], window: Int) -> Double {
+        let baseline = SignalQualityAssessor.runningMean(x, window: window)
+        var up: Float = 0, down: Float = 0
+        for (v, b) in zip(x, baseline) {
+            up = max(up, v - b)
+            down = max(down, b - v)
+        }
+        return Double(up) / Double(max(down, 1e-6))
+    }
+}
