@@ -1,3 +1,4 @@
+import ECGModel
 import Foundation
 
 /// A minimal JSON writer with a fixed key order, so outputs diff cleanly between runs.
@@ -12,21 +13,7 @@ enum JSONText {
         "[" + values.map { $0.map(String.init) ?? "null" }.joined(separator: ",") + "]"
     }
 
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 { out += String(format: "\\u%04x", c.value) } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out + "\""
-    }
+    static func string(_ s: String) -> String { JSONString.literal(s) }
 
     /// `{"k": v, …}` from already-encoded values, in the given order.
     static func object(_ pairs: [(String, String)], indent: String = "") -> String {

@@ -1,3 +1,4 @@
+import ECGModel
 import Foundation
 
 /// The ECG-Expert-QA tasks built on ECG data, plus the model-to-model scoring judge.
@@ -31,19 +32,5 @@ extension Narrator {
     }
 
     /// A JSON string literal (UTF-8 kept as is, control characters escaped).
-    static func json(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 { out += String(format: "\\u%04x", c.value) } else { out.unicodeScalars.append(c) }
-            }
-        }
-        return out + "\""
-    }
+    static func json(_ s: String) -> String { JSONString.literal(s) }
 }
