@@ -75,7 +75,7 @@ public struct DatasetIndex: Sendable {
                 (fields[columns[0]], fields[columns[1]], fields[columns[2]], fields[columns[3]], fields[columns[4]])
             guard let subject = Int(subjectText), subject >= 0 else { throw fail("subject_id '\(subjectText)' is not a whole number") }
             guard let study = Int(studyText), study >= 0 else { throw fail("study_id '\(studyText)' is not a whole number") }
-            guard let time = MIMICTimeText.parse(timeText) else {
+            guard let time = MIMICTime.seconds(timeText) else {
                 throw fail("ecg_time '\(timeText)' is not a valid YYYY-MM-DD HH:MM:SS time")
             }
             if let problem = Self.problem(withRelativePath: path) { throw fail(problem) }

@@ -164,15 +164,8 @@ final class PatientStep {
     /// The order of ``Patient/grouping(_:)``: by time (untimed last), study, record, location,
     /// and finally dataset position.
     static func inAcquisitionOrder(_ a: DatasetEntry, _ b: DatasetEntry, _ pa: Int, _ pb: Int) -> Bool {
-        switch (a.ecgTime, b.ecgTime) {
-        case let (x?, y?) where x != y: return x < y
-        case (.some, nil): return true
-        case (nil, .some): return false
-        default: break
-        }
-        if a.studyID != b.studyID { return (a.studyID ?? .max) < (b.studyID ?? .max) }
-        if a.recordID != b.recordID { return a.recordID < b.recordID }
-        if a.location.description != b.location.description { return a.location.description < b.location.description }
+        if Patient.inAcquisitionOrder(a, b) { return true }
+        if Patient.inAcquisitionOrder(b, a) { return false }
         return pa < pb
     }
 }

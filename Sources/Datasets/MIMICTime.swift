@@ -1,9 +1,14 @@
 import Foundation
 
 /// MIMIC-IV-ECG's `ecg_time`: `YYYY-MM-DD HH:MM:SS`, UTC (MIMIC shifts dates into 2100–2200).
-enum MIMICTime {
+public enum MIMICTime {
     /// Parses the exact format, rejecting impossible dates (Feb 30) and times.
-    static func parse(_ text: String) -> Date? {
+    public static func parse(_ text: String) -> Date? {
+        seconds(text).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+    }
+
+    /// Seconds since 1970 for an `ecg_time` (no `Date` needed: the batch index stores these).
+    public static func seconds(_ text: String) -> Int? {
         let bytes = Array(text.utf8)
         guard bytes.count == 19, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               bytes[10] == UInt8(ascii: " "), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":")
@@ -22,9 +27,27 @@ enum MIMICTime {
               (1...12).contains(month), day >= 1, day <= daysInMonth(month, year: year),
               hour < 24, minute < 60, second < 60
         else { return nil }
-        let seconds = daysSinceEpoch(year: year, month: month, day: day) * 86_400
+        return daysSinceEpoch(year: year, month: month, day: day) * 86_400
             + hour * 3600 + minute * 60 + second
-        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// `date` written as `YYYY-MM-DD HH:MM:SS` (UTC), the inverse of ``parse(_:)``.
+    public static func format(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        // H. Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", year, month, day,
+                      secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
     }
 
     static func daysInMonth(_ month: Int, year: Int) -> Int {

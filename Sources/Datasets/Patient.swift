@@ -24,7 +24,8 @@ public struct Patient: Sendable, Hashable {
         }
     }
 
-    static func inAcquisitionOrder(_ a: DatasetEntry, _ b: DatasetEntry) -> Bool {
+    /// The order of a patient's ECGs: by time (untimed last), then study, record and location.
+    public static func inAcquisitionOrder(_ a: DatasetEntry, _ b: DatasetEntry) -> Bool {
         switch (a.ecgTime, b.ecgTime) {
         case let (x?, y?) where x != y: return x < y
         case (.some, nil): return true

@@ -1,13 +1,14 @@
 import Batch
+import Datasets
 import Foundation
 import Testing
 
 @Suite struct FormattingTests {
     @Test func mimicTimeText() {
-        #expect(MIMICTimeText.format(Date(timeIntervalSince1970: 0)) == "1970-01-01 00:00:00")
+        #expect(MIMICTime.format(Date(timeIntervalSince1970: 0)) == "1970-01-01 00:00:00")
         // 2166-08-13 09:02:00 UTC (calendar.timegm in Python: 6204589320).
-        #expect(MIMICTimeText.format(Date(timeIntervalSince1970: 6_204_589_320)) == "2166-08-13 09:02:00")
-        #expect(MIMICTimeText.format(Date(timeIntervalSince1970: -1)) == "1969-12-31 23:59:59")
+        #expect(MIMICTime.format(Date(timeIntervalSince1970: 6_204_589_320)) == "2166-08-13 09:02:00")
+        #expect(MIMICTime.format(Date(timeIntervalSince1970: -1)) == "1969-12-31 23:59:59")
     }
 
     @Test func progressTexts() {
