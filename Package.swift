@@ -70,7 +70,9 @@ let package = Package(
         .target(name: "TextMetrics"),
 
         // MARK: Batch conversion of whole datasets (runs the per-record pipeline)
-        .target(name: "Batch", dependencies: ["ECGModel", "Datasets", "Delineation", "Measurement"]),
+        .target(name: "Batch", dependencies: [
+            "ECGModel", "Datasets", "Delineation", "Measurement", "Interpretation", "Narrative",
+        ]),
 
         // MARK: Evaluation and the CLI sit on top
         .target(name: "Evaluation", dependencies: [
@@ -98,7 +100,9 @@ let package = Package(
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis"]),
         .testTarget(name: "DelineationTests", dependencies: ["Delineation", "Synthesis", "TestSupport"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Synthesis", "TestSupport"]),
-        .testTarget(name: "BatchTests", dependencies: ["Batch", "Datasets", "TestSupport"]),
+        .testTarget(name: "BatchTests", dependencies: [
+            "Batch", "Datasets", "Interpretation", "Narrative", "WFDB", "TestSupport",
+        ]),
         .testTarget(name: "InterpretationTests", dependencies: ["Interpretation", "TestSupport"]),
         .testTarget(name: "NarrativeTests", dependencies: ["Narrative", "Interpretation", "WFDB", "TestSupport"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Synthesis"]),

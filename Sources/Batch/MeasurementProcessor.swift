@@ -32,12 +32,11 @@ public struct MeasurementProcessor: RecordProcessor {
 
     public func process(_ record: ECGRecord, entry: DatasetEntry) throws -> ProcessedRecord {
         let result = try pipeline.run(record)
-        let time = entry.ecgTime ?? record.metadata.acquisitionTime
-        let identity = [entry.subjectID.map(String.init) ?? record.metadata.subjectID ?? "",
-                        entry.studyID.map(String.init) ?? record.metadata.studyID ?? "",
-                        time.map(MIMICTime.format) ?? ""]
-        let row = identity.map(CSVCell.escape).joined(separator: ",") + "," + MeasurementReport.csvRow(result.measurements)
-        return ProcessedRecord(lines: [Self.outputName: row])
+        return ProcessedRecord(lines: [Self.outputName: Self.row(result.measurements, identity: RecordIdentity(record, entry: entry))])
+    }
+
+    static func row(_ measurements: RecordMeasurements, identity: RecordIdentity) -> String {
+        identity.csvCells + "," + MeasurementReport.csvRow(measurements)
     }
 }
 

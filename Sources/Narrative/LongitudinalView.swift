@@ -1,54 +1,34 @@
 import Foundation
-import Interpretation
 
 /// The values of the longitudinal (LTD) template: one patient's ECGs in time order, and what
 /// appeared, persisted, resolved and changed between consecutive ECGs.
 enum LongitudinalView {
-    /// A statement's identity across ECGs: its code and region (certainty changes are reported as
-    /// persisting: "possible LVH" then "LVH" is the same finding).
-    struct Key: Hashable { var code: StatementCode; var region: LeadRegion? }
-
-    static func keys(_ r: NarrativeRecord) -> [Key: Statement] {
-        var out: [Key: Statement] = [:]
-        for s in r.interpretation.statements where s.category != .summary {
-            out[Key(code: s.code, region: s.region)] = s
-        }
-        return out
-    }
-
-    static func ordered(_ statements: [Key: Statement]) -> [Statement] {
-        statements.values.sorted { a, b in
-            if a.category != b.category { return a.category < b.category }
-            let ia = StatementCode.allCases.firstIndex(of: a.code)!, ib = StatementCode.allCases.firstIndex(of: b.code)!
-            if ia != ib { return ia < ib }
-            return (a.region?.rawValue ?? "") < (b.region?.rawValue ?? "")
-        }
-    }
-
-    static func make(subjectID: Int, records: [NarrativeRecord], _ v: Vocabulary) -> [String: Any] {
+    static func make(subjectID: Int, entries: [LongitudinalEntry], _ v: Vocabulary) -> [String: Any] {
         let na = v.notMeasurable
         var ecgs: [[String: Any]] = []
-        var previous: [Key: Statement]? = nil
-        for (k, r) in records.enumerated() {
-            let current = keys(r)
-            let g = r.measurements.global
+        var previous: [String: LongitudinalEntry.Finding]? = nil
+        func texts(_ findings: [LongitudinalEntry.Finding]) -> [String] {
+            findings.sorted { $0.order < $1.order }.map(\.text)
+        }
+        for (k, r) in entries.enumerated() {
+            let current = Dictionary(r.findings.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             var e: [String: Any] = [
                 "index": String(k + 1),
                 "id": r.recordID,
                 "date": r.date.map(v.date) ?? na,
                 "hasDate": r.date != nil,
-                "statements": v.list(ordered(current).map { v.text($0) }),
-                "summary": r.interpretation.statements.first { $0.category == .summary }.map { v.text($0) } ?? na,
-                "rate": g.heartRate.map { "\(Int($0.rounded())) bpm" } ?? na,
-                "qtc": g.qtc.map { "\(Int($0.bazett.value.rounded())) ms" } ?? na,
-                "qrsAxis": g.qrsAxis.map { "\(Int($0.rounded()))°" } ?? na,
-                "isFirst": k == 0, "isLast": k == records.count - 1 && k > 0,
-                "isMiddle": k > 0 && k < records.count - 1,
+                "statements": v.list(texts(r.findings)),
+                "summary": r.summary ?? na,
+                "rate": r.heartRate.map { "\(Int($0.rounded())) bpm" } ?? na,
+                "qtc": r.correctedQT.map { "\(Int($0.rounded())) ms" } ?? na,
+                "qrsAxis": r.qrsAxis.map { "\(Int($0.rounded()))°" } ?? na,
+                "isFirst": k == 0, "isLast": k == entries.count - 1 && k > 0,
+                "isMiddle": k > 0 && k < entries.count - 1,
             ]
             if let previous {
-                let appeared = ordered(current.filter { previous[$0.key] == nil }).map { v.text($0) }
-                let resolved = ordered(previous.filter { current[$0.key] == nil }).map { v.text($0) }
-                let persisted = ordered(current.filter { previous[$0.key] != nil }).map { v.text($0) }
+                let appeared = texts(r.findings.filter { previous[$0.key] == nil })
+                let resolved = texts(previous.values.filter { current[$0.key] == nil })
+                let persisted = texts(r.findings.filter { previous[$0.key] != nil })
                 if !appeared.isEmpty { e["appeared"] = v.list(appeared) }
                 if !resolved.isEmpty { e["resolved"] = v.list(resolved) }
                 if !persisted.isEmpty { e["persisted"] = v.list(persisted) }
@@ -59,13 +39,13 @@ enum LongitudinalView {
         }
         var view: [String: Any] = [
             "subject": String(subjectID),
-            "count": String(records.count),
-            "countWord": v.count(records.count),
-            "single": records.count == 1,
+            "count": String(entries.count),
+            "countWord": v.count(entries.count),
+            "single": entries.count == 1,
             "ecgs": ecgs,
-            "trends": trends(records, v),
+            "trends": trends(entries, v),
         ]
-        let dates = records.compactMap(\.date)
+        let dates = entries.compactMap(\.date)
         if let first = dates.first, let last = dates.last {
             view["firstDate"] = v.date(first)
             view["lastDate"] = v.date(last)
@@ -75,8 +55,8 @@ enum LongitudinalView {
     }
 
     /// First-to-last changes of rate, QTc and QRS axis (only where both ends are measurable).
-    static func trends(_ records: [NarrativeRecord], _ v: Vocabulary) -> [[String: Any]] {
-        guard records.count > 1, let first = records.first?.measurements.global, let last = records.last?.measurements.global else { return [] }
+    static func trends(_ entries: [LongitudinalEntry], _ v: Vocabulary) -> [[String: Any]] {
+        guard entries.count > 1, let first = entries.first, let last = entries.last else { return [] }
         var out: [[String: Any]] = []
         func add(_ en: String, _ zh: String, _ a: Double?, _ b: Double?, _ unit: String) {
             guard let a, let b else { return }
@@ -84,7 +64,7 @@ enum LongitudinalView {
             out.append(["name": v.language == .en ? en : zh, "from": fa, "to": fb, "same": fa == fb])
         }
         add("ventricular rate", "心室率", first.heartRate, last.heartRate, " bpm")
-        add("QTc (Bazett)", "QTc（Bazett）", first.qtc?.bazett.value, last.qtc?.bazett.value, " ms")
+        add("QTc (Bazett)", "QTc（Bazett）", first.correctedQT, last.correctedQT, " ms")
         add("QRS axis", "QRS电轴", first.qrsAxis, last.qrsAxis, "°")
         return out
     }

@@ -9,6 +9,9 @@ import Interpretation
 public struct Narrator: Sendable {
     public let language: Language
     public let vocabulary: Vocabulary
+    /// A digest of the template files' names and contents (FNV-1a, hex): outputs made with
+    /// different templates carry different digests.
+    public let templateDigest: String
     let library: MustacheLibrary
 
     /// Loads the templates of `language` from `templates` (the folder holding `en/` and `zh/`).
@@ -24,6 +27,24 @@ public struct Narrator: Sendable {
         }
         self.language = language
         vocabulary = Vocabulary(language)
+        templateDigest = Self.digest(of: folder)
+    }
+
+    static func digest(of folder: URL) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ bytes: some Sequence<UInt8>) {
+            for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        }
+        let files = (FileManager.default.enumerator(atPath: folder.path)?.compactMap { $0 as? String } ?? []).sorted()
+        for name in files {
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else { continue }
+            mix(name.utf8)
+            mix([0])
+            mix(data)
+            mix([0])
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     func render(_ view: [String: Any], _ template: String) throws -> String {
@@ -53,8 +74,14 @@ public struct Narrator: Sendable {
 
     /// The longitudinal narrative of one patient's ECGs (oldest first).
     public func longitudinal(subjectID: Int, records: [NarrativeRecord]) throws -> String {
-        guard !records.isEmpty else { throw NarrativeError(message: "subject \(subjectID) has no ECGs") }
-        return try render(LongitudinalView.make(subjectID: subjectID, records: records, vocabulary), "ltd")
+        try longitudinal(subjectID: subjectID, entries: records.map { LongitudinalEntry($0, vocabulary: vocabulary) })
+    }
+
+    /// The longitudinal narrative from the stored entries of one patient's ECGs (oldest first),
+    /// made by a narrator of the same language.
+    public func longitudinal(subjectID: Int, entries: [LongitudinalEntry]) throws -> String {
+        guard !entries.isEmpty else { throw NarrativeError(message: "subject \(subjectID) has no ECGs") }
+        return try render(LongitudinalView.make(subjectID: subjectID, entries: entries, vocabulary), "ltd")
     }
 }
 

@@ -1,12 +1,13 @@
 import ArgumentParser
 import Batch
 import Foundation
+import Narrative
 
 /// `ecgnarrator convert DATASET --out DIR`: a whole dataset through the pipeline, resumably.
-struct ConvertCommand: ParsableCommand {
+struct ConvertCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a whole dataset in parallel, resumably: measurements.csv, errors.jsonl, index.tsv.",
+        abstract: "Convert a whole dataset in parallel, resumably: measurements, statements, narratives, prompts.",
         discussion: """
         DATASET is a MIMIC-IV-ECG root (record_list.csv, or a walk of the tree without one), a \
         folder with a PhysioNet RECORDS file, a CODE-15%-layout HDF5 file, or a text file listing \
@@ -18,6 +19,8 @@ struct ConvertCommand: ParsableCommand {
         written. The outputs are in dataset order and byte-identical whatever --threads is. \
         --shard K/N converts the records of 1/N of the patients; join the shards' folders with \
         `ecgnarrator merge`.
+
+        Outputs: measurements.csv (MIMIC machine_measurements columns, then ours),         statements.jsonl (statements with their evidence), narratives.jsonl (the --template         record narratives), patients.jsonl (the ltd narrative per patient, with --template ltd),         prompts.jsonl and patient-prompts.jsonl (with --prompts), errors.jsonl, index.tsv,         manifest.json.
         """)
 
     @Argument(help: "Dataset root, HDF5 file or record-list file.")
@@ -35,14 +38,34 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: "Records per chunk (the unit of atomic output and of resumption); default ≈ 1/64 of the records, at most 256.")
     var chunkSize: Int?
 
+    @Option(help: "Narratives, comma-separated: report, cmd (narratives.jsonl, per record), ltd (patients.jsonl, per patient); 'none' for neither.")
+    var template = "report,cmd,ltd"
+
+    @Option(help: "ECG-Expert-QA prompts, comma-separated: cmd, pp, mrod, mc, mee, gra, mco (one record each), ltd (one patient each); one prompts-<task>.jsonl per task.")
+    var prompts: String?
+
+    @Option(help: "Language of the text: en or zh.")
+    var lang = "en"
+
+    @Option(help: "Folder holding the en/ and zh/ template sets (default: the package's Templates/).")
+    var templates: String?
+
     @Flag(help: "No progress display.")
     var quiet = false
 
-    func run() throws {
+    func run() async throws {
+        let choice = try NarrativeChoice(templates: template, prompts: prompts)
+        guard let language = Language(rawValue: lang) else { throw ValidationError("--lang must be en or zh") }
+        let narrator = try await Narrator(templates: try TemplateLocator.locate(explicit: templates), language: language)
         do {
             let plan = try ConversionPlan(opening: URL(fileURLWithPath: dataset),
                                           shard: try shard.map(Shard.init(parsing:)) ?? .all, chunkSize: chunkSize)
-            let converter = BatchConverter(processor: MeasurementProcessor(), threads: threads)
+            let converter = BatchConverter(
+                processor: try NarrativeProcessor(narrator: narrator, recordTemplates: choice.recordTemplates,
+                                                  promptTasks: choice.recordPrompts, longitudinal: choice.needsPatients),
+                patientProcessor: choice.needsPatients
+                    ? LongitudinalProcessor(narrator: narrator, writesPrompts: choice.patientPrompts) : nil,
+                threads: threads)
             let bar = quiet ? nil : ProgressBar()
             var last: ConversionProgress?
             let summary = try converter.run(plan, into: URL(fileURLWithPath: out)) { progress in
@@ -75,5 +98,35 @@ enum ConversionReport {
             lines.append(String(format: "peak resident memory %.0f MB", Double(peak) / 1_048_576))
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// What `convert --template … --prompts …` asked for.
+struct NarrativeChoice {
+    var recordTemplates: [String] = []
+    var longitudinal = false
+    var recordPrompts: [PromptTask] = []
+    var patientPrompts = false
+
+    var needsPatients: Bool { longitudinal || patientPrompts }
+
+    init(templates: String, prompts: String?) throws {
+        for name in Self.list(templates) where name != "none" {
+            if name == "ltd" { longitudinal = true; continue }
+            guard NarrativeProcessor.templateNames.contains(name) else {
+                throw ValidationError("--template: unknown '\(name)' (report, cmd, ltd or none)")
+            }
+            if !recordTemplates.contains(name) { recordTemplates.append(name) }
+        }
+        for name in Self.list(prompts ?? "") {
+            guard let task = PromptTask(rawValue: name), task != .mms else {
+                throw ValidationError("--prompts: unknown '\(name)' (cmd, pp, mrod, mc, mee, gra, mco, ltd)")
+            }
+            if task == .ltd { patientPrompts = true } else if !recordPrompts.contains(task) { recordPrompts.append(task) }
+        }
+    }
+
+    static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
     }
 }

@@ -42,7 +42,7 @@ import TestSupport
         let reference = try RealData.temporaryDirectory("reference")
         let out = try RealData.temporaryDirectory("killed")
         defer { for url in [dataset.root, reference, out] { try? FileManager.default.removeItem(at: url) } }
-        let base = ["convert", dataset.root.path, "--chunk-size", "2", "--quiet"]
+        let base = ["convert", dataset.root.path, "--chunk-size", "2", "--prompts", "cmd,ltd", "--quiet"]
 
         let uninterrupted = try CommandRunner.run(base + ["--out", reference.path, "--threads", "2"])
         #expect(uninterrupted.status == 0, "\(uninterrupted.standardError)")
@@ -61,7 +61,9 @@ import TestSupport
 
         let expected = try Self.files(reference)
         let actual = try Self.files(out)
-        #expect(actual.keys.sorted() == ["errors.jsonl", "index.tsv", "manifest.json", "measurements.csv"])
+        #expect(actual.keys.sorted() == ["errors.jsonl", "index.tsv", "manifest.json", "measurements.csv",
+                                         "narratives.jsonl", "patients.jsonl", "patients.tsv", "prompts-cmd.jsonl",
+                                         "prompts-ltd.jsonl", "statements.jsonl"])
         #expect(actual == expected)
         // Every record exactly once: index positions 0..<44, and one output line per record.
         let index = String(decoding: actual["index.tsv"] ?? Data(), as: UTF8.self).split(separator: "\n").dropFirst()
@@ -70,6 +72,19 @@ import TestSupport
         let errors = String(decoding: actual["errors.jsonl"] ?? Data(), as: UTF8.self).split(separator: "\n").count
         #expect(rows + errors == 44)
         #expect(index.filter { $0.hasSuffix("\tok") }.count == rows)
+        // The record-level JSON Lines files: one line per converted record, in index order.
+        let converted = index.filter { $0.hasSuffix("\tok") }.map { $0.split(separator: "\t")[3] }
+        for name in ["statements.jsonl", "narratives.jsonl", "prompts-cmd.jsonl"] {
+            let lines = String(decoding: actual[name] ?? Data(), as: UTF8.self).split(separator: "\n")
+            #expect(lines.count == rows, "\(name)")
+            #expect(zip(lines, converted).allSatisfy { $0.contains($1) }, "\(name) out of order")
+        }
+        // One longitudinal narrative (and prompt) per patient with a converted record.
+        let subjects = Set(dataset.records.map(\.subject))
+        for name in ["patients.jsonl", "prompts-ltd.jsonl"] {
+            let lines = String(decoding: actual[name] ?? Data(), as: UTF8.self).split(separator: "\n")
+            #expect(lines.count == subjects.count, "\(name)")
+        }
         for (k, record) in dataset.records.enumerated() where index.count == 44 {
             #expect(index[index.startIndex + k].hasPrefix("\(k)\t\(record.subject)\t\(record.study)\t\(record.name)\t"))
         }
@@ -80,7 +95,8 @@ import TestSupport
         for k in 0..<2 {
             let folder = try RealData.temporaryDirectory("shard\(k)")
             shardFolders.append(folder)
-            let result = try CommandRunner.run(["convert", dataset.root.path, "--shard", "\(k)/2", "--out", folder.path, "--quiet"])
+            let result = try CommandRunner.run(["convert", dataset.root.path, "--shard", "\(k)/2", "--prompts", "cmd,ltd",
+                                                "--out", folder.path, "--quiet"])
             #expect(result.status == 0, "\(result.standardError)")
         }
         let merged = try RealData.temporaryDirectory("merged")
