@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "DelineationTests", dependencies: ["Delineation", "Synthesis", "TestSupport"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Synthesis", "TestSupport"]),
         .testTarget(name: "BatchTests", dependencies: [
-            "Batch", "Datasets", "Interpretation", "Narrative", "WFDB", "TestSupport",
+            "Batch", "Datasets", "HDF5Tracings", "Interpretation", "Narrative", "TestSupport",
         ]),
         .testTarget(name: "InterpretationTests", dependencies: ["Interpretation", "TestSupport"]),
         .testTarget(name: "NarrativeTests", dependencies: ["Narrative", "Interpretation", "WFDB", "TestSupport"]),

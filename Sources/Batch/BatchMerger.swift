@@ -105,6 +105,10 @@ public enum BatchMerger {
         for file in pending { try file.commit() }
         pending.removeAll()
 
+        // The HDF5 export is made from the joined text outputs, as after an unsharded run.
+        if first.outputs.contains(where: { $0.name == HDF5Export.fiducialsFile }) {
+            try HDF5Export.write(from: folder)
+        }
         var merged = first
         merged.shard = .all
         merged.records = manifests.reduce(0) { $0 + $1.description.records }

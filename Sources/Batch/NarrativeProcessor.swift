@@ -13,6 +13,7 @@ import Narrative
 ///   "statements": [{code, text, certainty, …, "evidence": […]}]}`;
 /// - `narratives.jsonl` (when record templates are chosen): the same identity, then one key per
 ///   template (`"report"`, `"cmd"`) holding the rendered text;
+/// - `fiducials.jsonl` (when asked): the global fiducial points of every beat;
 /// - `prompts-<task>.jsonl` for each chosen prompt task (`prompts-cmd.jsonl`, `prompts-pp.jsonl`…):
 ///   the record's ECG-Expert-QA chat prompt for that task, built around its `cmd` narrative (one
 ///   file per task keeps every file at one line per record, which is what resumption and
@@ -36,12 +37,15 @@ public struct NarrativeProcessor: RecordProcessor {
     public var promptTasks: [PromptTask]
     /// Whether records give the longitudinal step its payload.
     public var longitudinal: Bool
+    /// Whether `fiducials.jsonl` is written (the global fiducial points of every beat, which
+    /// ``HDF5Export`` puts into `measurements.h5`).
+    public var fiducials: Bool
 
     /// The one-record templates there are.
     public static let templateNames = ["report", "cmd"]
 
     public init(narrator: Narrator, recordTemplates: [String], promptTasks: [PromptTask] = [],
-                longitudinal: Bool,
+                longitudinal: Bool, fiducials: Bool = false,
                 pipeline: InterpretationPipeline = InterpretationPipeline()) throws {
         for t in recordTemplates where !Self.templateNames.contains(t) {
             throw BatchError("unknown record template '\(t)' (there are \(Self.templateNames.joined(separator: ", ")))")
@@ -53,6 +57,7 @@ public struct NarrativeProcessor: RecordProcessor {
         self.recordTemplates = recordTemplates
         self.promptTasks = promptTasks
         self.longitudinal = longitudinal
+        self.fiducials = fiducials
         self.pipeline = pipeline
     }
 
@@ -61,12 +66,13 @@ public struct NarrativeProcessor: RecordProcessor {
                    BatchOutput(name: Self.statementsFile)]
         if !recordTemplates.isEmpty { out.append(BatchOutput(name: Self.narrativesFile)) }
         out += promptTasks.map { BatchOutput(name: Self.promptsFile($0)) }
+        if fiducials { out.append(BatchOutput(name: HDF5Export.fiducialsFile)) }
         return out
     }
 
     public var signature: String {
         "narrative 1 lang=\(narrator.language.rawValue) templates=\(recordTemplates.joined(separator: ","))"
-            + " prompts=\(promptTasks.map(\.rawValue).joined(separator: ",")) ltd=\(longitudinal) digest=\(narrator.templateDigest)"
+            + " prompts=\(promptTasks.map(\.rawValue).joined(separator: ",")) ltd=\(longitudinal) fiducials=\(fiducials) digest=\(narrator.templateDigest)"
     }
 
     public func process(_ record: ECGRecord, entry: DatasetEntry) throws -> ProcessedRecord {
@@ -97,6 +103,9 @@ public struct NarrativeProcessor: RecordProcessor {
             for task in promptTasks {
                 lines[Self.promptsFile(task)] = try narrator.prompt(task: task, id: "\(entry.recordID)-\(task.rawValue)", narrative: cmd)
             }
+        }
+        if fiducials {
+            lines[HDF5Export.fiducialsFile] = FiducialsLine.text(result.measured.stage.delineation, identity: identity)
         }
         let payload = longitudinal ? try LongitudinalEntry(narrative, vocabulary: narrator.vocabulary).jsonLine() : nil
         return ProcessedRecord(lines: lines, patientPayload: payload)

@@ -18,6 +18,7 @@ static inline hid_t chdf5_plist_link_create(void) { return H5P_LINK_CREATE; }
 static inline hid_t chdf5_ieee_f32le(void) { return H5T_IEEE_F32LE; }
 static inline hid_t chdf5_ieee_f64le(void) { return H5T_IEEE_F64LE; }
 static inline hid_t chdf5_std_i64le(void) { return H5T_STD_I64LE; }
+static inline hid_t chdf5_c_s1(void) { return H5T_C_S1; }
 
 // HDF5 reports failures on a per-thread error stack. These two functions turn that stack into
 // one line of text (outermost call first) and clear it, so that Swift errors can carry HDF5's

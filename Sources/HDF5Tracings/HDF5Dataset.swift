@@ -183,10 +183,59 @@ struct HDF5Dataset: Sendable {
         guard H5Pset_create_intermediate_group(linkListHandle.id, 1) >= 0 else {
             throw failure("cannot ask for intermediate groups")
         }
+        let creation = try untimedCreationList(failure)
         let id = H5Dcreate2(fileHandle.id, path, T.hdf5ElementType.fileType, spaceHandle.id, linkListHandle.id,
-                            hid_t(H5P_DEFAULT), hid_t(H5P_DEFAULT))
+                            creation.id, hid_t(H5P_DEFAULT))
         guard id >= 0 else { throw failure("cannot create the dataset") }
         return HDF5Dataset(handle: HDF5Handle(id, .dataset), path: path, file: file)
+    }
+
+    /// Creates and writes a dataset of `count` fixed-length strings of `width` bytes each,
+    /// UTF-8 and null-padded, from `buffer` (`count × width` bytes).
+    static func writeStrings(_ buffer: [UInt8], width: Int, count: Int, _ path: String, in fileHandle: HDF5Handle,
+                             file: String) throws {
+        HDF5Library.silenceErrors()
+        func failure(_ message: String) -> HDF5TracingsError {
+            HDF5TracingsError(.writeFailed, file: file, dataset: path, message: message,
+                              hdf5Detail: HDF5Library.takeErrorStack())
+        }
+        let type = H5Tcopy(chdf5_c_s1())
+        guard type >= 0 else { throw failure("cannot create a string type") }
+        let typeHandle = HDF5Handle(type, .datatype)
+        guard H5Tset_size(typeHandle.id, width) >= 0, H5Tset_strpad(typeHandle.id, H5T_STR_NULLPAD) >= 0,
+              H5Tset_cset(typeHandle.id, H5T_CSET_UTF8) >= 0 else {
+            throw failure("cannot make a \(width)-byte UTF-8 string type")
+        }
+        var dims = [hsize_t(count)]
+        let space = H5Screate_simple(1, &dims, nil)
+        guard space >= 0 else { throw failure("cannot create a dataspace of \(count) strings") }
+        let spaceHandle = HDF5Handle(space, .dataspace)
+        let linkList = H5Pcreate(chdf5_plist_link_create())
+        guard linkList >= 0 else { throw failure("cannot create a link property list") }
+        let linkListHandle = HDF5Handle(linkList, .propertyList)
+        guard H5Pset_create_intermediate_group(linkListHandle.id, 1) >= 0 else {
+            throw failure("cannot ask for intermediate groups")
+        }
+        let creation = try untimedCreationList(failure)
+        let id = H5Dcreate2(fileHandle.id, path, typeHandle.id, spaceHandle.id, linkListHandle.id,
+                            creation.id, hid_t(H5P_DEFAULT))
+        guard id >= 0 else { throw failure("cannot create the dataset") }
+        let dataset = HDF5Handle(id, .dataset)
+        guard count > 0 else { return }
+        let status = buffer.withUnsafeBytes { raw in
+            H5Dwrite(dataset.id, typeHandle.id, chdf5_space_all(), chdf5_space_all(), hid_t(H5P_DEFAULT), raw.baseAddress)
+        }
+        guard status >= 0 else { throw failure("cannot write the strings") }
+    }
+
+    /// A dataset-creation property list without modification times, which HDF5 otherwise
+    /// stores in every dataset header: the same data then gives the same file bytes.
+    static func untimedCreationList(_ failure: (String) -> HDF5TracingsError) throws -> HDF5Handle {
+        let list = H5Pcreate(chdf5_plist_dataset_create())
+        guard list >= 0 else { throw failure("cannot create a dataset-creation property list") }
+        let handle = HDF5Handle(list, .propertyList)
+        guard H5Pset_obj_track_times(handle.id, false) >= 0 else { throw failure("cannot turn off time tracking") }
+        return handle
     }
 
     /// Writes `values` (row-major) into the block starting at `start` with extent `count`.

@@ -51,6 +51,17 @@ public final class HDF5DatasetWriter {
         try dataset.write(values, at: 0, count: shape[0])
     }
 
+    /// Writes `values` as a one-dimensional dataset of fixed-length, null-padded UTF-8 strings
+    /// (the width of the longest value), which h5py and MATLAB read as an array of strings.
+    public func writeStrings(_ path: String, _ values: [String]) throws {
+        let file = try openFile(for: path)
+        let bytes = values.map { Array($0.utf8) }
+        let width = max(1, bytes.map(\.count).max() ?? 1)
+        var buffer = [UInt8](repeating: 0, count: width * values.count)
+        for (k, value) in bytes.enumerated() { buffer.replaceSubrange(k * width..<k * width + value.count, with: value) }
+        try HDF5Dataset.writeStrings(buffer, width: width, count: values.count, path, in: file, file: url.path)
+    }
+
     /// Flushes and closes the file, reporting a failure that closing on release would hide.
     public func close() throws {
         guard let file else { return }

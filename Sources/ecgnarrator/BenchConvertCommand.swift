@@ -1,22 +1,25 @@
 import ArgumentParser
 import Batch
 import Foundation
+import Narrative
 
 /// `ecgnarrator bench convert DATASET`: throughput and memory of a whole `convert`.
-struct BenchConvert: ParsableCommand {
+struct BenchConvert: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
         abstract: "Time `convert` over a dataset listed --repeat times: records/s, projected time for 800,000 records, peak memory.",
         discussion: """
         The conversion writes into a temporary folder, removed afterwards. The time is wall-clock \
         time of the whole run (opening the dataset, processing, joining the outputs) on --threads \
-        workers; CPU time is the process's user + system time. --stage read only reads the \
+        workers; CPU time is the process's user + system time. --stage full (the default) is what \
+        `convert` does by default (measurements, statements, report and cmd narratives, ltd per \
+        patient); --stage measure stops after the measurements; --stage read only reads the \
         records (the batch machinery's own cost); --index-only opens the dataset and plans the \
         conversion, to measure the index's memory on a large record_list.csv.
         """)
 
     enum Stage: String, ExpressibleByArgument, CaseIterable {
-        case measure, read
+        case full, measure, read
     }
 
     @Argument(help: "Dataset root, HDF5 file or record-list file.")
@@ -28,8 +31,8 @@ struct BenchConvert: ParsableCommand {
     @Option(help: "Worker threads (default: every core).")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "What each record goes through: measure (the full measurement stage) or read.")
-    var stage: Stage = .measure
+    @Option(help: "What each record goes through: full (as convert), measure (measurements only) or read.")
+    var stage: Stage = .full
 
     @Option(help: "Records the projection is for.")
     var project = 800_000
@@ -37,7 +40,7 @@ struct BenchConvert: ParsableCommand {
     @Flag(help: "Only open the dataset and plan the conversion.")
     var indexOnly = false
 
-    func run() throws {
+    func run() async throws {
         let start = Date()
         let cpuStart = ProcessCPU.seconds()
         let plan0 = try ConversionPlan(opening: URL(fileURLWithPath: dataset))
@@ -55,8 +58,18 @@ struct BenchConvert: ParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ecgnarrator-bench-\(getpid())")
         try? FileManager.default.removeItem(at: folder)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let processor: any RecordProcessor = stage == .measure ? MeasurementProcessor() : ReadingProcessor()
-        let summary = try BatchConverter(processor: processor, threads: threads).run(plan, into: folder)
+        let converter: BatchConverter
+        switch stage {
+        case .full:
+            let narrator = try await Narrator(templates: try TemplateLocator.locate(), language: .en)
+            converter = BatchConverter(
+                processor: try NarrativeProcessor(narrator: narrator, recordTemplates: NarrativeProcessor.templateNames,
+                                                  longitudinal: true),
+                patientProcessor: LongitudinalProcessor(narrator: narrator, writesPrompts: false), threads: threads)
+        case .measure: converter = BatchConverter(processor: MeasurementProcessor(), threads: threads)
+        case .read: converter = BatchConverter(processor: ReadingProcessor(), threads: threads)
+        }
+        let summary = try converter.run(plan, into: folder)
         let seconds = Date().timeIntervalSince(start)
         let cpu = ProcessCPU.seconds() - cpuStart
         let rate = Double(summary.records) / seconds

@@ -20,7 +20,11 @@ struct ConvertCommand: AsyncParsableCommand {
         --shard K/N converts the records of 1/N of the patients; join the shards' folders with \
         `ecgnarrator merge`.
 
-        Outputs: measurements.csv (MIMIC machine_measurements columns, then ours),         statements.jsonl (statements with their evidence), narratives.jsonl (the --template         record narratives), patients.jsonl (the ltd narrative per patient, with --template ltd),         prompts.jsonl and patient-prompts.jsonl (with --prompts), errors.jsonl, index.tsv,         manifest.json.
+        Outputs: measurements.csv (MIMIC machine_measurements columns, then ours), \
+        statements.jsonl (statements with their evidence), narratives.jsonl (the --template \
+        record narratives), patients.jsonl (the ltd narrative per patient), one \
+        prompts-<task>.jsonl per --prompts task (cat prompts-*.jsonl for one file), \
+        fiducials.jsonl and measurements.h5 (with --hdf5), errors.jsonl, index.tsv, manifest.json.
         """)
 
     @Argument(help: "Dataset root, HDF5 file or record-list file.")
@@ -50,6 +54,9 @@ struct ConvertCommand: AsyncParsableCommand {
     @Option(help: "Folder holding the en/ and zh/ template sets (default: the package's Templates/).")
     var templates: String?
 
+    @Flag(help: "Also write fiducials.jsonl (global P/QRS/T points of every beat) and measurements.h5 (measurements and fiducials as HDF5).")
+    var hdf5 = false
+
     @Flag(help: "No progress display.")
     var quiet = false
 
@@ -62,7 +69,8 @@ struct ConvertCommand: AsyncParsableCommand {
                                           shard: try shard.map(Shard.init(parsing:)) ?? .all, chunkSize: chunkSize)
             let converter = BatchConverter(
                 processor: try NarrativeProcessor(narrator: narrator, recordTemplates: choice.recordTemplates,
-                                                  promptTasks: choice.recordPrompts, longitudinal: choice.needsPatients),
+                                                  promptTasks: choice.recordPrompts, longitudinal: choice.needsPatients,
+                                                  fiducials: hdf5),
                 patientProcessor: choice.needsPatients
                     ? LongitudinalProcessor(narrator: narrator, writesPrompts: choice.patientPrompts) : nil,
                 threads: threads)
@@ -73,6 +81,7 @@ struct ConvertCommand: AsyncParsableCommand {
                 bar?.update(progress)
             }
             if let bar, let last { bar.finish(last) }
+            if hdf5 { try HDF5Export.write(from: URL(fileURLWithPath: out)) }
             print(ConversionReport.text(summary, folder: out))
         } catch let error as BatchError {
             standardError("ecgnarrator convert: \(error)")

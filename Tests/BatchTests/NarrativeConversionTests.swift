@@ -1,6 +1,7 @@
 import Batch
 import Datasets
 import Foundation
+import HDF5Tracings
 import Interpretation
 import Narrative
 import Testing
@@ -105,6 +106,55 @@ import TestSupport
         }
         #expect(throws: BatchError.self) {
             _ = try NarrativeProcessor(narrator: narrator, recordTemplates: ["summary"], longitudinal: false)
+        }
+    }
+}
+
+/// `convert --hdf5`: measurements and fiducial points in one HDF5 file, equal to the text outputs.
+@Suite struct HDF5ExportTests {
+    @Test func measurementsAndFiducialsMatchTheTextOutputs() async throws {
+        let dataset = try SignalsDataset(count: 6, label: "hdf5-export")
+        defer { dataset.remove() }
+        let out = try RealData.temporaryDirectory("hdf5-export-out")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let narrator = try await NarrativeConversionTests.narrator()
+        let converter = BatchConverter(
+            processor: try NarrativeProcessor(narrator: narrator, recordTemplates: [], longitudinal: false, fiducials: true),
+            threads: 2)
+        _ = try converter.run(try ConversionPlan(opening: dataset.root), into: out)
+        try HDF5Export.write(from: out)
+
+        let h5 = try HDF5DatasetReader(url: out.appendingPathComponent(HDF5Export.fileName))
+        let csv = lines(try Data(contentsOf: out.appendingPathComponent(MeasurementProcessor.outputName)))
+        let header = csv[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let rows = csv.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        #expect(try h5.readStrings("record") == rows.map { $0[3] })
+        #expect(try h5.read("subject_id", as: Int64.self) == dataset.records.map { Int64($0.subject) })
+        #expect(try h5.read("study_id", as: Int64.self) == dataset.records.map { Int64($0.study) })
+        #expect(try h5.readStrings("measurement_columns") == Array(header.dropFirst(4)))
+        #expect(try h5.shape("measurements") == [6, header.count - 4])
+        let values = try h5.read("measurements", as: Double.self)
+        for (r, row) in rows.enumerated() {
+            for (c, cell) in row.dropFirst(4).enumerated() {
+                let v = values[r * (header.count - 4) + c]
+                if let expected = Double(cell) { #expect(v == expected) } else { #expect(v.isNaN) }
+            }
+        }
+        // Beats: the rows of record k are first_beat[k] ..< first_beat[k+1], as in fiducials.jsonl.
+        let fiducials = lines(try Data(contentsOf: out.appendingPathComponent(HDF5Export.fiducialsFile)))
+        let first = try h5.read("fiducials/first_beat", as: Int64.self)
+        let beats = try h5.read("fiducials/beats", as: Int64.self)
+        #expect(try h5.readStrings("fiducials/columns").count == 10)
+        #expect(first.count == 7 && first.first == 0 && Int(first.last!) * 10 == beats.count)
+        for (k, line) in fiducials.enumerated() {
+            let object = try NarrativeConversionTests.object(line)
+            let listed = try #require(object["beats"] as? [[Any]])
+            #expect(Int(first[k + 1] - first[k]) == listed.count)
+            for (b, beat) in listed.enumerated() {
+                let row = Array(beats[(Int(first[k]) + b) * 10..<(Int(first[k]) + b + 1) * 10])
+                #expect(row.dropLast() == beat.dropLast().map { ($0 as? NSNumber)?.int64Value ?? -1 })
+                #expect(row[4] >= 0, "every beat has its R peak")
+            }
         }
     }
 }

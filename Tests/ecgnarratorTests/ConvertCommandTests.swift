@@ -42,7 +42,7 @@ import TestSupport
         let reference = try RealData.temporaryDirectory("reference")
         let out = try RealData.temporaryDirectory("killed")
         defer { for url in [dataset.root, reference, out] { try? FileManager.default.removeItem(at: url) } }
-        let base = ["convert", dataset.root.path, "--chunk-size", "2", "--prompts", "cmd,ltd", "--quiet"]
+        let base = ["convert", dataset.root.path, "--chunk-size", "2", "--prompts", "cmd,ltd", "--hdf5", "--quiet"]
 
         let uninterrupted = try CommandRunner.run(base + ["--out", reference.path, "--threads", "2"])
         #expect(uninterrupted.status == 0, "\(uninterrupted.standardError)")
@@ -61,7 +61,7 @@ import TestSupport
 
         let expected = try Self.files(reference)
         let actual = try Self.files(out)
-        #expect(actual.keys.sorted() == ["errors.jsonl", "index.tsv", "manifest.json", "measurements.csv",
+        #expect(actual.keys.sorted() == ["errors.jsonl", "fiducials.jsonl", "index.tsv", "manifest.json", "measurements.csv", "measurements.h5",
                                          "narratives.jsonl", "patients.jsonl", "patients.tsv", "prompts-cmd.jsonl",
                                          "prompts-ltd.jsonl", "statements.jsonl"])
         #expect(actual == expected)
@@ -95,7 +95,7 @@ import TestSupport
         for k in 0..<2 {
             let folder = try RealData.temporaryDirectory("shard\(k)")
             shardFolders.append(folder)
-            let result = try CommandRunner.run(["convert", dataset.root.path, "--shard", "\(k)/2", "--prompts", "cmd,ltd",
+            let result = try CommandRunner.run(["convert", dataset.root.path, "--shard", "\(k)/2", "--prompts", "cmd,ltd", "--hdf5",
                                                 "--out", folder.path, "--quiet"])
             #expect(result.status == 0, "\(result.standardError)")
         }
