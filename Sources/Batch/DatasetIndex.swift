@@ -26,6 +26,13 @@ public struct DatasetIndex: Sendable {
     private var times: [Int]
     private var recordIDs: [String]
     private var locations: Locations
+    /// Age and sex by position, for the (few) datasets whose index gives them.
+    private var demographics: [Int: Demographics] = [:]
+
+    struct Demographics: Sendable, Equatable {
+        var age: Int?
+        var isMale: Bool?
+    }
 
     /// How many records the dataset has.
     public var count: Int { recordIDs.count }
@@ -37,6 +44,9 @@ public struct DatasetIndex: Sendable {
         times = entries.map { $0.ecgTime.map { Int($0.timeIntervalSince1970.rounded(.down)) } ?? Self.none }
         recordIDs = entries.map(\.recordID)
         locations = .explicit(entries.map(\.location))
+        for (position, entry) in entries.enumerated() where entry.age != nil || entry.isMale != nil {
+            demographics[position] = Demographics(age: entry.age, isMale: entry.isMale)
+        }
     }
 
     /// Opens `url` as ``Datasets/DatasetLoader`` would, streaming a MIMIC-IV-ECG `record_list.csv`.
@@ -143,7 +153,8 @@ public struct DatasetIndex: Sendable {
         return DatasetEntry(location: location, recordID: recordIDs[position],
                             subjectID: subjectID(at: position),
                             studyID: studies[position] == Self.none ? nil : studies[position],
-                            ecgTime: times[position] == Self.none ? nil : Date(timeIntervalSince1970: TimeInterval(times[position])))
+                            ecgTime: times[position] == Self.none ? nil : Date(timeIntervalSince1970: TimeInterval(times[position])),
+                            age: demographics[position]?.age, isMale: demographics[position]?.isMale)
     }
 
     /// This index listed `copies` times over (for benchmarks on a small dataset).
@@ -162,6 +173,8 @@ public struct DatasetIndex: Sendable {
         case .explicit(let list):
             copy.locations = .explicit(Array(repeatElement(list, count: n).joined()))
         }
+        copy.demographics = [:]
+        for k in 0..<n { for (position, d) in demographics { copy.demographics[position + k * count] = d } }
         return copy
     }
 
@@ -180,6 +193,10 @@ public struct DatasetIndex: Sendable {
             case .wfdb(let header): key += "\t" + header.lastPathComponent
             case .hdf5(let file, let index): key += "\t" + file.lastPathComponent + "#" + String(index)
             }
+        }
+        // Age and sex change the interpretation; they enter the key only where the index has them.
+        if let d = demographics[position] {
+            key += "\t" + (d.age.map(String.init) ?? "") + "\t" + (d.isMale.map { $0 ? "M" : "F" } ?? "")
         }
         return key
     }

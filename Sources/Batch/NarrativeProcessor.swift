@@ -76,7 +76,7 @@ public struct NarrativeProcessor: RecordProcessor {
     }
 
     public func process(_ record: ECGRecord, entry: DatasetEntry) throws -> ProcessedRecord {
-        let result = try pipeline.run(record)
+        let result = try pipeline.run(record, sex: Sex(isMale: entry.isMale), age: entry.age)
         let identity = RecordIdentity(record, entry: entry)
         let interpretation = result.interpretation
         var lines = [MeasurementProcessor.outputName: MeasurementProcessor.row(result.measured.measurements, identity: identity)]

@@ -13,14 +13,21 @@ public struct DatasetEntry: Sendable, Hashable {
     public var studyID: Int?
     /// When the ECG was taken (MIMIC `ecg_time`, UTC, in MIMIC's shifted calendar), where known.
     public var ecgTime: Date?
+    /// The patient's age in years at the ECG (CODE-15% `age`), where the index gives it.
+    public var age: Int?
+    /// The patient's sex (CODE-15% `is_male`), where the index gives it: sex-specific criteria
+    /// (Cornell voltage, QTc and ST limits) use it.
+    public var isMale: Bool?
 
     public init(location: RecordLocation, recordID: String, subjectID: Int? = nil, studyID: Int? = nil,
-                ecgTime: Date? = nil) {
+                ecgTime: Date? = nil, age: Int? = nil, isMale: Bool? = nil) {
         self.location = location
         self.recordID = recordID
         self.subjectID = subjectID
         self.studyID = studyID
         self.ecgTime = ecgTime
+        self.age = age
+        self.isMale = isMale
     }
 
     /// The header's URL for a WFDB entry, `nil` for an HDF5 exam.

@@ -5,6 +5,11 @@ import Measurement
 /// The patient's sex, which some criteria depend on (Cornell voltage, QTc limits).
 public enum Sex: String, Sendable, Equatable {
     case male, female, unknown
+
+    /// The sex a dataset's `is_male` flag gives (`nil`: unknown).
+    public init(isMale: Bool?) {
+        self = isMale.map { $0 ? .male : .female } ?? .unknown
+    }
 }
 
 /// One beat as the rhythm rules see it.

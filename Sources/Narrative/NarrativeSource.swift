@@ -4,11 +4,12 @@ import Datasets
 import Interpretation
 
 extension NarrativeRecord {
-    /// Reads, measures and interprets one dataset entry.
-    public static func make(_ entry: DatasetEntry, pipeline: InterpretationPipeline, sex: Sex = .unknown,
+    /// Reads, measures and interprets one dataset entry; `sex` and `age` default to what the
+    /// dataset's index says (CODE-15% `exams.csv`), else unknown.
+    public static func make(_ entry: DatasetEntry, pipeline: InterpretationPipeline, sex: Sex? = nil,
                             age: Int? = nil) throws -> NarrativeRecord {
         let record = try entry.readRecord()
-        let result = try pipeline.run(record, sex: sex, age: age)
+        let result = try pipeline.run(record, sex: sex ?? Sex(isMale: entry.isMale), age: age ?? entry.age)
         return NarrativeRecord(record: record, result: result, subjectID: entry.subjectID, date: entry.ecgTime)
     }
 

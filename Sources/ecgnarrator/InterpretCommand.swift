@@ -17,21 +17,22 @@ struct InterpretCommand: ParsableCommand {
     @Argument(help: "Records: WFDB paths, HDF5 files or dataset folders.")
     var records: [String]
 
-    @Option(help: "Patient sex for sex-specific criteria: male, female or unknown.")
-    var sex: String = "unknown"
+    @Option(help: "Patient sex for sex-specific criteria: male, female or unknown (default: what the dataset's index says, else unknown).")
+    var sex: String?
 
     @Option(help: "Patient age in years (ST-elevation limits in V2–V3).")
     var age: Int?
 
     func run() throws {
-        guard let sex = Sex(rawValue: sex.lowercased()) else {
-            throw ValidationError("--sex must be male, female or unknown")
+        let given = try sex.map { text in
+            guard let s = Sex(rawValue: text.lowercased()) else { throw ValidationError("--sex must be male, female or unknown") }
+            return s
         }
         let pipeline = InterpretationPipeline()
         var failed = 0
         for entry in try RecordArguments.entries(for: records) {
             do {
-                let result = try pipeline.run(try entry.readRecord(), sex: sex, age: age)
+                let result = try pipeline.run(try entry.readRecord(), sex: given ?? Sex(isMale: entry.isMale), age: age ?? entry.age)
                 print(InterpretationReport.text(result.interpretation))
             } catch {
                 failed += 1

@@ -18,15 +18,16 @@ struct NarrativeOptions: ParsableArguments {
     @Option(help: "Only this subject (ltd); all subjects when left out.")
     var subject: Int?
 
-    @Option(help: "Patient sex for sex-specific criteria: male, female or unknown.")
-    var sex: String = "unknown"
+    @Option(help: "Patient sex for sex-specific criteria: male, female or unknown (default: what the dataset's index says, else unknown).")
+    var sex: String?
 
     func narrator() async throws -> Narrator {
         guard let language = Language(rawValue: lang) else { throw ValidationError("--lang must be en or zh") }
         return try await Narrator(templates: try TemplateLocator.locate(explicit: templates), language: language)
     }
 
-    func patientSex() throws -> Sex {
+    func patientSex() throws -> Sex? {
+        guard let sex else { return nil }
         guard let s = Sex(rawValue: sex.lowercased()) else { throw ValidationError("--sex must be male, female or unknown") }
         return s
     }

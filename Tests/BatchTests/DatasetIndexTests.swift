@@ -96,4 +96,23 @@ import TestSupport
         #expect(index.map { String($0.split(separator: "\t", omittingEmptySubsequences: false)[1]) }
                 == dataset.entries.map { $0.subjectID.map(String.init) ?? "" })
     }
+
+    @Test func ageAndSexSurviveTheIndexAndChangeTheFingerprint() throws {
+        let url = URL(fileURLWithPath: "/data/exams.hdf5")
+        let entries = [
+            DatasetEntry(location: .hdf5(file: url, index: 0), recordID: "1", subjectID: 7, age: 56, isMale: false),
+            DatasetEntry(location: .hdf5(file: url, index: 1), recordID: "2", subjectID: 7),
+            DatasetEntry(location: .hdf5(file: url, index: 2), recordID: "3", subjectID: 8, isMale: true),
+        ]
+        let index = DatasetIndex(entries: entries)
+        #expect((0..<3).map(index.entry(at:)) == entries)
+        let twice = index.repeated(2)
+        #expect((0..<6).map(twice.entry(at:)) == entries + entries)
+        // Another age is another conversion (the statements depend on it): a run cannot resume into it.
+        var older = entries
+        older[0].age = 57
+        let fingerprint = try ConversionPlan(source: "a", entries: entries).fingerprint
+        #expect(try ConversionPlan(source: "a", entries: older).fingerprint != fingerprint)
+        #expect(try ConversionPlan(source: "b", entries: entries).fingerprint == fingerprint)
+    }
 }
