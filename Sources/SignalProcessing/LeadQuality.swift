@@ -13,11 +13,14 @@ public enum SignalProblem: String, Sendable, Equatable, CaseIterable, CustomStri
     case baselineWander = "baseline wander"
     /// Broadband noise above the ECG's band (muscle tremor, poor contact).
     case highFrequencyNoise = "high-frequency noise"
+    /// The lead's beats do not resemble each other (see ``BeatConsistency``): what it shows is
+    /// not the heart's repeating waveform (noise, a loose electrode).
+    case inconsistentBeats = "inconsistent beats"
 
     public var description: String { rawValue }
 
     /// Problems after which the lead's waveform cannot be measured at all.
-    public var excludesLead: Bool { self == .missing || self == .flat || self == .saturated }
+    public var excludesLead: Bool { self == .missing || self == .flat || self == .saturated || self == .inconsistentBeats }
 }
 
 /// The quality index of one lead: the figures it rests on and the problems they show.
@@ -34,10 +37,27 @@ public struct LeadQuality: Sendable, Equatable {
     public var baselineWander: Double
     /// Robust RMS of the content above ≈ 40 Hz (1.4826 × median absolute residual, mV).
     public var highFrequencyNoise: Double
+    /// Median correlation of the lead's beats with its average beat (``BeatConsistency``);
+    /// `nil` until beats are known, or with too few of them.
+    public var beatConsistency: Double? = nil
     /// The problems the figures show, in ``SignalProblem`` order.
     public var problems: [SignalProblem]
 
-    /// Whether global measurements may use this lead (no missing, flat or saturated signal).
+    public init(label: String, missingFraction: Double = 0, peakToPeak: Double = 0, saturatedFraction: Double = 0,
+                baselineWander: Double = 0, highFrequencyNoise: Double = 0, beatConsistency: Double? = nil,
+                problems: [SignalProblem] = []) {
+        self.label = label
+        self.missingFraction = missingFraction
+        self.peakToPeak = peakToPeak
+        self.saturatedFraction = saturatedFraction
+        self.baselineWander = baselineWander
+        self.highFrequencyNoise = highFrequencyNoise
+        self.beatConsistency = beatConsistency
+        self.problems = problems
+    }
+
+    /// Whether global measurements may use this lead (no missing, flat, saturated or
+    /// inconsistent signal).
     public var isUsable: Bool { !problems.contains { $0.excludesLead } }
 
     /// An index from 0 (unusable) to 1 (clean): each noise problem halves it.

@@ -38,11 +38,14 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "No progress display.")
     var quiet = false
 
+    @OptionGroup var limits: ReadLimitOptions
+
     func run() throws {
         do {
             let plan = try ConversionPlan(opening: URL(fileURLWithPath: dataset),
-                                          shard: try shard.map(Shard.init(parsing:)) ?? .all, chunkSize: chunkSize)
-            let converter = BatchConverter(processor: MeasurementProcessor(), threads: threads)
+                                          shard: try shard.map(Shard.init(parsing:)) ?? .all, chunkSize: chunkSize,
+                                          limits: limits.value)
+            let converter = BatchConverter(processor: MeasurementProcessor(), threads: threads, limits: limits.value)
             let bar = quiet ? nil : ProgressBar()
             var last: ConversionProgress?
             let summary = try converter.run(plan, into: URL(fileURLWithPath: out)) { progress in

@@ -23,15 +23,17 @@ struct InterpretCommand: ParsableCommand {
     @Option(help: "Patient age in years (ST-elevation limits in V2–V3).")
     var age: Int?
 
+    @OptionGroup var limits: ReadLimitOptions
+
     func run() throws {
         guard let sex = Sex(rawValue: sex.lowercased()) else {
             throw ValidationError("--sex must be male, female or unknown")
         }
         let pipeline = InterpretationPipeline()
         var failed = 0
-        for entry in try RecordArguments.entries(for: records) {
+        for entry in try RecordArguments.entries(for: records, limits: limits.value) {
             do {
-                let result = try pipeline.run(try entry.readRecord(), sex: sex, age: age)
+                let result = try pipeline.run(try entry.readRecord(limits: limits.value), sex: sex, age: age)
                 print(InterpretationReport.text(result.interpretation))
             } catch {
                 failed += 1
