@@ -26,6 +26,8 @@ public struct DatasetIndex: Sendable {
     private var times: [Int]
     private var recordIDs: [String]
     private var locations: Locations
+    /// The folder the records must stay inside (see ``Datasets/DatasetEntry/root``).
+    private var root: URL?
 
     /// How many records the dataset has.
     public var count: Int { recordIDs.count }
@@ -37,6 +39,8 @@ public struct DatasetIndex: Sendable {
         times = entries.map { $0.ecgTime.map { Int($0.timeIntervalSince1970.rounded(.down)) } ?? Self.none }
         recordIDs = entries.map(\.recordID)
         locations = .explicit(entries.map(\.location))
+        // Every entry of one opened dataset has the same root (or none).
+        root = entries.first?.root
     }
 
     /// Opens `url` as ``Datasets/DatasetLoader`` would, streaming a MIMIC-IV-ECG `record_list.csv`.
@@ -95,6 +99,7 @@ public struct DatasetIndex: Sendable {
         self.times = times
         self.recordIDs = recordIDs
         locations = .mimic(root: root, paths: paths)
+        self.root = root
     }
 
     /// MIMIC-IV-ECG's path of a record: `files/p<first 4 digits>/p<subject>/s<study>/<file_name>`.
@@ -143,7 +148,8 @@ public struct DatasetIndex: Sendable {
         return DatasetEntry(location: location, recordID: recordIDs[position],
                             subjectID: subjectID(at: position),
                             studyID: studies[position] == Self.none ? nil : studies[position],
-                            ecgTime: times[position] == Self.none ? nil : Date(timeIntervalSince1970: TimeInterval(times[position])))
+                            ecgTime: times[position] == Self.none ? nil : Date(timeIntervalSince1970: TimeInterval(times[position])),
+                            root: root)
     }
 
     /// This index listed `copies` times over (for benchmarks on a small dataset).

@@ -13,14 +13,19 @@ public struct DatasetEntry: Sendable, Hashable {
     public var studyID: Int?
     /// When the ECG was taken (MIMIC `ecg_time`, UTC, in MIMIC's shifted calendar), where known.
     public var ecgTime: Date?
+    /// The dataset folder the record's files must stay inside, symbolic links resolved
+    /// (checked again when the record is read, so a link planted after indexing is refused
+    /// too); `nil` for a record the user named directly.
+    public var root: URL?
 
     public init(location: RecordLocation, recordID: String, subjectID: Int? = nil, studyID: Int? = nil,
-                ecgTime: Date? = nil) {
+                ecgTime: Date? = nil, root: URL? = nil) {
         self.location = location
         self.recordID = recordID
         self.subjectID = subjectID
         self.studyID = studyID
         self.ecgTime = ecgTime
+        self.root = root
     }
 
     /// The header's URL for a WFDB entry, `nil` for an HDF5 exam.
