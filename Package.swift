@@ -51,10 +51,10 @@ let package = Package(
 
         // MARK: Stage 4: delineation and measurements
         .target(name: "Delineation", dependencies: ["ECGModel", "SignalProcessing", "Detection"]),
-        .target(name: "Measurement", dependencies: ["ECGModel", "Delineation"]),
+        .target(name: "Measurement", dependencies: ["ECGModel", "SignalProcessing", "Delineation"]),
 
         // MARK: Stage 5: interpretation statements and narratives
-        .target(name: "Interpretation", dependencies: ["ECGModel", "Delineation", "Measurement"]),
+        .target(name: "Interpretation", dependencies: ["ECGModel", "SignalProcessing", "Delineation", "Measurement"]),
         .target(name: "Narrative", dependencies: [
             "ECGModel", "Datasets", "Measurement", "Interpretation",
             .product(name: "Mustache", package: "swift-mustache"),
@@ -101,9 +101,9 @@ let package = Package(
         .testTarget(name: "DelineationTests", dependencies: ["Delineation", "Synthesis", "TestSupport"]),
         .testTarget(name: "MeasurementTests", dependencies: ["Measurement", "Synthesis", "TestSupport"]),
         .testTarget(name: "BatchTests", dependencies: [
-            "Batch", "Datasets", "HDF5Tracings", "Interpretation", "Narrative", "TestSupport",
+            "Batch", "Datasets", "HDF5Tracings", "Interpretation", "Measurement", "Narrative", "TestSupport",
         ]),
-        .testTarget(name: "InterpretationTests", dependencies: ["Interpretation", "TestSupport"]),
+        .testTarget(name: "InterpretationTests", dependencies: ["Interpretation", "SignalProcessing", "TestSupport"]),
         .testTarget(name: "NarrativeTests", dependencies: ["Narrative", "Interpretation", "WFDB", "TestSupport"]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "Synthesis"]),
         .testTarget(name: "PlotAnnotationsTests", dependencies: ["PlotAnnotations", "Delineation", "Synthesis"]),
@@ -111,7 +111,8 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "WFDB", "TestSupport"]),
         .testTarget(name: "ecgnarratorTests", dependencies: ["ecgnarrator", "TestSupport"]),
         .testTarget(name: "HostileInputTests", dependencies: [
-            "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection", "Synthesis", "TestSupport",
+            "WFDB", "HDF5Tracings", "Datasets", "SignalProcessing", "Detection", "Synthesis", "Measurement",
+            "Interpretation", "Batch", "TestSupport",
         ]),
     ]
 )

@@ -33,6 +33,8 @@ public struct DatasetIndex: Sendable {
         var age: Int?
         var isMale: Bool?
     }
+    /// The folder the records must stay inside (see ``Datasets/DatasetEntry/root``).
+    private var root: URL?
 
     /// How many records the dataset has.
     public var count: Int { recordIDs.count }
@@ -47,6 +49,8 @@ public struct DatasetIndex: Sendable {
         for (position, entry) in entries.enumerated() where entry.age != nil || entry.isMale != nil {
             demographics[position] = Demographics(age: entry.age, isMale: entry.isMale)
         }
+        // Every entry of one opened dataset has the same root (or none).
+        root = entries.first?.root
     }
 
     /// Opens `url` as ``Datasets/DatasetLoader`` would, streaming a MIMIC-IV-ECG `record_list.csv`.
@@ -105,6 +109,7 @@ public struct DatasetIndex: Sendable {
         self.times = times
         self.recordIDs = recordIDs
         locations = .mimic(root: root, paths: paths)
+        self.root = root
     }
 
     /// MIMIC-IV-ECG's path of a record: `files/p<first 4 digits>/p<subject>/s<study>/<file_name>`.
@@ -154,7 +159,8 @@ public struct DatasetIndex: Sendable {
                             subjectID: subjectID(at: position),
                             studyID: studies[position] == Self.none ? nil : studies[position],
                             ecgTime: times[position] == Self.none ? nil : Date(timeIntervalSince1970: TimeInterval(times[position])),
-                            age: demographics[position]?.age, isMale: demographics[position]?.isMale)
+                            age: demographics[position]?.age, isMale: demographics[position]?.isMale,
+                            root: root)
     }
 
     /// This index listed `copies` times over (for benchmarks on a small dataset).

@@ -1,6 +1,7 @@
 import Delineation
 import Foundation
 import HDF5Tracings
+import Measurement
 
 /// Writes a finished conversion's measurements and fiducial points into one HDF5 file.
 ///
@@ -8,7 +9,8 @@ import HDF5Tracings
 /// - `record`, `ecg_time` (strings), `subject_id`, `study_id` (int64, −1 when unknown), `fs`
 ///   (float64): one entry per record, in the order of `measurements.csv`;
 /// - `measurements` (float64, N × C, NaN when not measurable) with its column names in
-///   `measurement_columns` (the numeric columns of `measurements.csv`);
+///   `measurement_columns` (the numeric columns of `measurements.csv`); its text columns
+///   (`excluded_leads`, `lead_problems`) as string datasets of their own;
 /// - `fiducials/beats` (int64, B × 10: P onset, P peak, P offset, QRS onset, R peak, QRS offset,
 ///   T onset, T peak, T offset as 0-based sample indices, −1 when absent, then the beat type as an
 ///   index into `fiducials/beat_types`), `fiducials/columns`, and `fiducials/first_beat`
@@ -34,7 +36,9 @@ public enum HDF5Export {
         guard columns.count > identityColumns, columns[3] == "record" else {
             throw BatchError("\(csvURL.path): unexpected header (\(header.prefix(80)))")
         }
-        let numeric = Array(columns[identityColumns...])
+        let numericIndices = columns.indices.filter { $0 >= identityColumns && !MeasurementReport.textColumns.contains(columns[$0]) }
+        let textIndices = columns.indices.filter { $0 >= identityColumns && MeasurementReport.textColumns.contains(columns[$0]) }
+        let numeric = numericIndices.map { columns[$0] }
         var records = 0
         while try csv.next() != nil { records += 1 }
         var beats = 0
@@ -58,6 +62,7 @@ public enum HDF5Export {
                                                     shape: [beats, FiducialsLine.columns.count + 1])
             var ids: [String] = [], times: [String] = [], subjects: [Int64] = [], studies: [Int64] = []
             var rates: [Double] = [], firstBeat: [Int64] = [0]
+            var texts = [[String]](repeating: [], count: textIndices.count)
             ids.reserveCapacity(records)
             let csv = try LineReader(csvURL)
             _ = try csv.next()
@@ -83,7 +88,8 @@ public enum HDF5Export {
                 times.append(cells[2])
                 ids.append(cells[3])
                 rates.append(f.samplingFrequency)
-                values += cells[identityColumns...].map { Double($0) ?? .nan }
+                values += numericIndices.map { Double(cells[$0]) ?? .nan }
+                for (k, column) in textIndices.enumerated() { texts[k].append(cells[column]) }
                 for beat in f.beats { beatValues += beat }
                 beatRow += f.beats.count
                 pendingBeats += f.beats.count
@@ -93,6 +99,7 @@ public enum HDF5Export {
             }
             try flush()
             try writer.writeStrings("measurement_columns", numeric)
+            for (k, column) in textIndices.enumerated() { try writer.writeStrings(columns[column], texts[k]) }
             try writer.writeStrings("record", ids)
             try writer.writeStrings("ecg_time", times)
             try writer.write("subject_id", shape: [records], values: subjects)

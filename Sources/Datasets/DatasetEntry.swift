@@ -18,9 +18,13 @@ public struct DatasetEntry: Sendable, Hashable {
     /// The patient's sex (CODE-15% `is_male`), where the index gives it: sex-specific criteria
     /// (Cornell voltage, QTc and ST limits) use it.
     public var isMale: Bool?
+    /// The dataset folder the record's files must stay inside, symbolic links resolved
+    /// (checked again when the record is read, so a link planted after indexing is refused
+    /// too); `nil` for a record the user named directly.
+    public var root: URL?
 
     public init(location: RecordLocation, recordID: String, subjectID: Int? = nil, studyID: Int? = nil,
-                ecgTime: Date? = nil, age: Int? = nil, isMale: Bool? = nil) {
+                ecgTime: Date? = nil, age: Int? = nil, isMale: Bool? = nil, root: URL? = nil) {
         self.location = location
         self.recordID = recordID
         self.subjectID = subjectID
@@ -28,6 +32,7 @@ public struct DatasetEntry: Sendable, Hashable {
         self.ecgTime = ecgTime
         self.age = age
         self.isMale = isMale
+        self.root = root
     }
 
     /// The header's URL for a WFDB entry, `nil` for an HDF5 exam.

@@ -84,7 +84,7 @@ public struct MIMICDataset: ECGDataset {
                 }
             }
             return DatasetEntry(location: .wfdb(header: header), recordID: fileName,
-                                subjectID: subject, studyID: study, ecgTime: time)
+                                subjectID: subject, studyID: study, ecgTime: time, root: root)
         }
     }
 
@@ -100,7 +100,7 @@ public struct MIMICDataset: ECGDataset {
             let ids = DatasetPaths.mimicIDs(fromComponents: components)
             let name = String(components[components.count - 1].dropLast(4))
             return DatasetEntry(location: .wfdb(header: url), recordID: name,
-                                subjectID: ids?.subject, studyID: ids?.study)
+                                subjectID: ids?.subject, studyID: ids?.study, root: root)
         }
     }
 

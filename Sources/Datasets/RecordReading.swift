@@ -12,6 +12,7 @@ extension DatasetEntry {
     /// HDF5 files are opened once per process and shared (``HDF5Files``), so iterating the
     /// exams of a CODE-15% file does not reopen it for every exam.
     public func readRecord(limits: ReadLimits = .default) throws -> ECGRecord {
+        try checkInsideRoot()
         var record: ECGRecord
         switch location {
         case .wfdb(let header):
@@ -23,6 +24,21 @@ extension DatasetEntry {
         if record.metadata.studyID == nil, let studyID { record.metadata.studyID = String(studyID) }
         if record.metadata.acquisitionTime == nil { record.metadata.acquisitionTime = ecgTime }
         return record
+    }
+}
+
+extension DatasetEntry {
+    /// Refuses a record whose header (or HDF5 file) leads out of ``root`` through a symbolic
+    /// link: a dataset's index must not make the tool read files elsewhere on the machine.
+    public func checkInsideRoot() throws {
+        guard let root else { return }
+        let file: URL = switch location {
+        case .wfdb(let header): header
+        case .hdf5(let file, _): file
+        }
+        guard DatasetPaths.isInside(file, root: DatasetPaths.resolvedRoot(root)) else {
+            throw DatasetError(file: file.path, message: "leads outside the dataset folder \(root.path) through a symbolic link")
+        }
     }
 }
 

@@ -34,8 +34,8 @@ public struct QRSDetectionRun: Sendable {
 
     /// Reads a dataset entry (WFDB or HDF5), detects, and writes both files into `directory`.
     @discardableResult
-    public func run(entry: DatasetEntry, outputDirectory directory: URL) throws -> Output {
-        try run(record: entry.readRecord(), outputDirectory: directory)
+    public func run(entry: DatasetEntry, outputDirectory directory: URL, limits: ReadLimits = .default) throws -> Output {
+        try run(record: entry.readRecord(limits: limits), outputDirectory: directory)
     }
 
     /// Detects beats in `record` and writes both files into `directory`.

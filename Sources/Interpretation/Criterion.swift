@@ -33,8 +33,18 @@ public enum Criterion: String, Sendable, Equatable, CaseIterable {
     /// Premature and ectopic complexes: a beat whose RR is < 90 % of the dominant RR, with the
     /// dominant QRS (atrial/supraventricular) or a different, wide QRS (ventricular).
     case prematureComplexes
-    /// Signal quality: an interpretation needs detected QRS complexes and a representative beat.
+    /// Signal quality: an interpretation needs detected QRS complexes and a representative beat;
+    /// a lead is unsuitable when most samples are invalid, it is flat (< 0.02 mV peak to peak) or
+    /// clipped (> 2 % of samples held at the extreme).
     case signalQuality
+    /// Orphanidou et al., Signal-quality indices for the electrocardiogram and photoplethysmogram
+    /// (IEEE J Biomed Health Inform 2015;19:832): a lead's beats must correlate with its average
+    /// beat (≥ 0.66).
+    case templateMatching
+    /// Batchvarov VN, Malik M, Camm AJ, Incorrect electrode cable connection during
+    /// electrocardiographic recording (Europace 2007;9:1081): LA/RA reversal inverts lead I
+    /// (and swaps aVR with aVL) while the precordial leads keep their normal polarity.
+    case electrodeReversal
     /// The summary line: normal when every statement is normal, borderline when the worst is
     /// borderline, abnormal otherwise (the convention of GE 12SL / MIMIC-IV-ECG reports).
     case summaryConvention
@@ -53,6 +63,8 @@ public enum Criterion: String, Sendable, Equatable, CaseIterable {
         case .ahaAxis: "AHA/ACCF/HRS 2009 part III axis ranges"
         case .prematureComplexes: "premature complex: RR < 90% of dominant RR"
         case .signalQuality: "signal quality"
+        case .templateMatching: "template-matching signal quality (Orphanidou 2015)"
+        case .electrodeReversal: "electrode cable reversal (Batchvarov 2007)"
         case .summaryConvention: "summary convention (normal/borderline/abnormal)"
         }
     }

@@ -56,6 +56,8 @@ public struct Evidence: Sendable, Equatable {
 /// The units evidence is expressed in.
 public enum MeasurementUnit: String, Sendable, Equatable {
     case ms, bpm, mV, degrees, percent, count, none
+    /// A dimensionless ratio, written with two decimals.
+    case ratio
 
     public static func format(_ v: Double, _ unit: MeasurementUnit) -> String {
         switch unit {
@@ -65,6 +67,7 @@ public enum MeasurementUnit: String, Sendable, Equatable {
         case .mV: String(format: "%.2f mV", v)
         case .percent: "\(Int(v.rounded()))%"
         case .count: "\(Int(v.rounded()))"
+        case .ratio: String(format: "%.2f", v)
         case .none: v == 0 ? "no" : "yes"
         }
     }
@@ -79,6 +82,7 @@ public enum Quantity: String, Sendable, Equatable, CaseIterable {
     case stAtJ, stAtJ60, tAmplitude
     case prematureAtrialBeats, prematureVentricularBeats, bigeminalCycles, trigeminalCycles, couplets
     case worstStatement
+    case invalidSamples, peakToPeakAmplitude, clippedSamples, beatConsistency, leadPolarity
 
     /// The English name used in evidence lines.
     public var english: String {
@@ -118,6 +122,11 @@ public enum Quantity: String, Sendable, Equatable, CaseIterable {
         case .trigeminalCycles: "trigeminal cycles (ectopic every 3rd beat)"
         case .couplets: "pairs of consecutive ventricular ectopic beats"
         case .worstStatement: "most severe statement"
+        case .invalidSamples: "invalid samples"
+        case .peakToPeakAmplitude: "peak-to-peak amplitude"
+        case .clippedSamples: "samples clipped at the extreme value"
+        case .beatConsistency: "median correlation of the beats with the lead's average beat"
+        case .leadPolarity: "largest upward over largest downward deflection"
         }
     }
 }

@@ -1,6 +1,7 @@
 import ECGModel
 import Delineation
 import Measurement
+import SignalProcessing
 
 /// The patient's sex, which some criteria depend on (Cornell voltage, QTc limits).
 public enum Sex: String, Sendable, Equatable {
@@ -97,6 +98,10 @@ public struct InterpretationInput: Sendable, Equatable {
     public var sokolowLyon: Double?
     public var cornell: Double?
     public var leads: [LeadObservation]
+    /// The quality index of each lead (standard labels), as the measurement stage judged it.
+    public var leadQuality: [LeadQuality] = []
+    /// The arm-electrode reversal check on the raw leads, where it could be made.
+    public var armLeadReversal: LimbLeadReversalCheck.Finding? = nil
 
     public init(recordID: String, sex: Sex = .unknown, age: Int? = nil, beats: [BeatObservation],
                 hasRepresentativeBeat: Bool = true, heartRate: Double? = nil, atrialRate: Double? = nil,
@@ -149,6 +154,12 @@ public struct InterpretationInput: Sendable, Equatable {
                   pr: g.pr?.value, qrs: qrs, qt: g.qt?.value, qtcBazett: g.qtc?.bazett.value,
                   qtcFridericia: g.qtc?.fridericia.value, pAxis: g.pAxis, qrsAxis: g.qrsAxis, tAxis: g.tAxis,
                   sokolowLyon: g.sokolowLyon, cornell: g.cornell, leads: leads)
+        leadQuality = zip(m.leads, m.quality).map { lead, quality in
+            var q = quality
+            q.label = Self.standardLabel(lead.lead, quality.label)
+            return q
+        }
+        armLeadReversal = m.armLeadReversal
     }
 
     /// The QRS duration the rules use: the global duration (earliest onset to latest offset over

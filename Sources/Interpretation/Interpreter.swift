@@ -17,9 +17,16 @@ public struct Interpreter: Sendable {
 
     public func interpret(_ input: InterpretationInput) -> Interpretation {
         var statements = RhythmRules.evaluate(input)
+        let quality = QualityRules.evaluate(input, signal: statements.filter { $0.category == .quality })
+        // A record too poor to read gets no rhythm either (it would be made up).
+        let unreadable = quality.contains { $0.code == .noQRSDetected || $0.code == .poorSignalQuality }
+        statements = quality + (unreadable ? [] : statements.filter { $0.category != .quality })
         let rhythmStatement = statements.first { $0.category == .rhythm }
         let rhythm = rhythmStatement?.code
-        let measurable = !statements.contains { $0.category == .quality }
+        // Without beats, or with most leads unusable, no finding is supported; single unsuitable
+        // leads (already left out of the measurements) and an electrode warning are not a reason
+        // to withhold the rest.
+        let measurable = !statements.contains { $0.code == .noQRSDetected || $0.code == .poorSignalQuality }
         if measurable {
             statements += EctopyRules.evaluate(input, rhythm: rhythm)
             statements += ConductionRules.evaluate(input, rhythm: rhythmStatement)
@@ -27,7 +34,8 @@ public struct Interpreter: Sendable {
             statements += VoltageRules.evaluate(input)
             let wide = (input.qrs ?? 0) >= Thresholds.completeBlockQRS
             statements += RepolarizationRules.evaluate(input, wideQRS: wide)
-            statements.append(Self.summary(statements))
+            // Naming unusable leads is about the recording, not the heart: not in the summary.
+            statements.append(Self.summary(statements.filter { $0.code != .leadsUnsuitable }))
         }
         // Every statement must carry evidence; a rule that produced none is a bug, not a finding.
         statements = statements.filter { !$0.evidence.isEmpty }

@@ -93,13 +93,16 @@ public struct Statement: Sendable, Equatable {
     public var response: VentricularResponse?
     /// The measurements, leads and thresholds behind the statement (never empty).
     public var evidence: [Evidence]
+    /// The leads a statement names in its text ("Lead(s) unsuitable for analysis: V1, V3").
+    public var leads: [String]
 
     public init(code: StatementCode, certainty: Certainty = .definite, region: LeadRegion? = nil,
-                response: VentricularResponse? = nil, evidence: [Evidence]) {
+                response: VentricularResponse? = nil, leads: [String] = [], evidence: [Evidence]) {
         self.code = code
         self.certainty = certainty
         self.region = region
         self.response = response
+        self.leads = leads
         self.evidence = evidence
     }
 
@@ -123,6 +126,7 @@ public struct Statement: Sendable, Equatable {
             case .controlled: break
             }
         }
+        if !leads.isEmpty { phrase += ": " + leads.joined(separator: ", ") }
         switch certainty {
         case .definite: return phrase
         case .possible: return "Possible " + Statement.lowercasingFirst(phrase)

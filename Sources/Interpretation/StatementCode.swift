@@ -2,7 +2,7 @@
 /// that the two can be compared line by line.
 public enum StatementCode: String, Sendable, Equatable, CaseIterable {
     // Signal quality
-    case noQRSDetected, poorSignalQuality
+    case noQRSDetected, poorSignalQuality, leadsUnsuitable, armLeadReversal
     // Rhythm
     case sinusRhythm, sinusBradycardia, sinusTachycardia, sinusArrhythmia
     case atrialFibrillation, atrialFlutter, ectopicAtrialRhythm, junctionalRhythm, undeterminedRhythm
@@ -27,6 +27,8 @@ public enum StatementCode: String, Sendable, Equatable, CaseIterable {
         switch self {
         case .noQRSDetected: "No QRS complexes detected"
         case .poorSignalQuality: "Poor data quality, interpretation may be adversely affected"
+        case .leadsUnsuitable: "Lead(s) unsuitable for analysis"
+        case .armLeadReversal: "Arm lead reversal"
         case .sinusRhythm: "Sinus rhythm"
         case .sinusBradycardia: "Sinus bradycardia"
         case .sinusTachycardia: "Sinus tachycardia"
@@ -71,7 +73,7 @@ public enum StatementCode: String, Sendable, Equatable, CaseIterable {
 
     public var category: StatementCategory {
         switch self {
-        case .noQRSDetected, .poorSignalQuality: .quality
+        case .noQRSDetected, .poorSignalQuality, .leadsUnsuitable, .armLeadReversal: .quality
         case .sinusRhythm, .sinusBradycardia, .sinusTachycardia, .sinusArrhythmia, .atrialFibrillation,
              .atrialFlutter, .ectopicAtrialRhythm, .junctionalRhythm, .undeterminedRhythm: .rhythm
         case .atrialPrematureComplexes, .ventricularPrematureComplexes, .ventricularBigeminy,
@@ -90,7 +92,7 @@ public enum StatementCode: String, Sendable, Equatable, CaseIterable {
     /// variants that are common in healthy people make an ECG borderline, not abnormal.
     public var severity: Severity {
         switch self {
-        case .sinusRhythm, .normalECG: .normal
+        case .sinusRhythm, .normalECG, .leadsUnsuitable: .normal
         case .sinusBradycardia, .sinusTachycardia, .sinusArrhythmia, .atrialPrematureComplexes,
              .incompleteRightBundleBranchBlock, .shortPR, .borderlineECG, .lowVoltagePrecordialLeads: .borderline
         default: .abnormal

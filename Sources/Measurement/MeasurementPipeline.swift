@@ -1,15 +1,19 @@
 import Foundation
 import ECGModel
 import Delineation
+import SignalProcessing
 
-/// The full measurement stage: filter, detect, delineate, measure.
+/// The full measurement stage: lead quality, filter, detect, delineate, measure.
 public struct MeasurementPipeline: Sendable {
     public var delineation: DelineationPipeline
     public var measurer: Measurer
+    public var screening: LeadScreening
 
-    public init(delineation: DelineationPipeline = DelineationPipeline(), measurer: Measurer = Measurer()) {
+    public init(delineation: DelineationPipeline = DelineationPipeline(), measurer: Measurer = Measurer(),
+                screening: LeadScreening = LeadScreening()) {
         self.delineation = delineation
         self.measurer = measurer
+        self.screening = screening
     }
 
     /// One record's results.
@@ -22,9 +26,26 @@ public struct MeasurementPipeline: Sendable {
 
     public func run(_ record: ECGRecord) throws -> Result {
         let start = ThreadCPUClock.now()
-        let stage = try delineation.run(record)
-        let measurements = measurer.measure(stage.delineation, recordID: record.id)
+        // The delineation stage measures the mV leads when there are any: judge the same ones.
+        var ecg = record
+        let mv = record.leads.filter { $0.units.lowercased() == "mv" }
+        if !mv.isEmpty { ecg.leads = mv }
+        var quality = screening.assess(ecg)
+        var stage = try delineation.run(LeadScreening.masking(ecg, quality))
+        let dominant = stage.delineation.beats.filter { $0.type == .dominant }.map(\.fiducial)
+        let screened = screening.addBeatConsistency(quality, filtered: stage.filtered, beats: dominant)
+        let newlyExcluded = zip(quality, screened).contains { $0.isUsable && !$1.isUsable }
+        quality = screened
+        if newlyExcluded {
+            let masked = LeadScreening.masking(ecg, quality)
+            if masked != ecg { stage = try delineation.run(masked) }
+        }
+        // Leads are left out only when some remain (see ``LeadScreening/masking(_:_:)``).
+        let excluded = quality.indices.filter { !quality[$0].isUsable }
+        var measurements = measurer.measure(stage.delineation, recordID: record.id,
+                                            excluding: excluded.count < ecg.leads.count ? Set(excluded) : [])
+        measurements.quality = quality
+        measurements.armLeadReversal = LimbLeadReversalCheck().check(ecg, quality: quality)
         return Result(stage: stage, measurements: measurements, cpuSeconds: ThreadCPUClock.now() - start)
     }
 }
-

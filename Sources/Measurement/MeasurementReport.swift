@@ -13,7 +13,11 @@ public enum MeasurementReport {
         "hr_bpm", "atrial_rate_bpm", "rr_sd_ms", "rr_rmssd_ms", "pr_ms", "p_ms", "qrs_ms", "qt_ms",
         "qtc_bazett_ms", "qtc_fridericia_ms", "qtc_framingham_ms", "qtc_hodges_ms",
         "sokolow_lyon_mv", "cornell_mv", "beats", "dominant_beats", "ectopic_beats",
+        "excluded_leads", "lead_problems",
     ]
+
+    /// The columns of ``csvColumns`` that hold text rather than numbers.
+    public static let textColumns: Set<String> = ["record", "excluded_leads", "lead_problems"]
 
     public static var csvHeader: String { csvColumns.joined(separator: ",") }
 
@@ -33,8 +37,17 @@ public enum MeasurementReport {
             f(g.qtc?.bazett.value), f(g.qtc?.fridericia.value), f(g.qtc?.framingham.value), f(g.qtc?.hodges.value),
             f(g.sokolowLyon, 2), f(g.cornell, 2), String(g.beatCount), String(g.dominantBeatCount),
             String(g.beatCount - g.dominantBeatCount),
+            csvEscape(m.excludedLeads.joined(separator: " ")), csvEscape(leadProblems(m)),
         ]
         return cells.joined(separator: ",")
+    }
+
+    /// Every lead with a quality problem and its problems: `V3 flat; V5 baseline wander+high-frequency noise`
+    /// (no commas, so the CSV cell needs no quotes).
+    public static func leadProblems(_ m: RecordMeasurements) -> String {
+        m.quality.filter { !$0.problems.isEmpty }
+            .map { $0.label + " " + $0.problems.map(\.rawValue).joined(separator: "+") }
+            .joined(separator: "; ")
     }
 
     static func csvEscape(_ s: String) -> String {
@@ -93,6 +106,27 @@ public enum MeasurementReport {
             ("sokolow_lyon_mv", JSONText.number(mg.sokolowLyon, digits: 2)),
             ("cornell_mv", JSONText.number(mg.cornell, digits: 2)),
         ], indent: "  ")
+        let quality = JSONText.object(m.quality.map { q in
+            (q.label, JSONText.object([
+                ("usable", q.isUsable ? "true" : "false"),
+                ("index", JSONText.number(q.index, digits: 2)),
+                ("problems", "[" + q.problems.map { JSONText.string($0.rawValue) }.joined(separator: ",") + "]"),
+                ("missing_fraction", JSONText.number(q.missingFraction, digits: 3)),
+                ("peak_to_peak_mv", JSONText.number(q.peakToPeak, digits: 3)),
+                ("saturated_fraction", JSONText.number(q.saturatedFraction, digits: 3)),
+                ("baseline_wander_mv", JSONText.number(q.baselineWander, digits: 3)),
+                ("hf_noise_mv", JSONText.number(q.highFrequencyNoise, digits: 3)),
+                ("beat_consistency", JSONText.number(q.beatConsistency, digits: 3)),
+            ], indent: "    "))
+        }, indent: "  ")
+        let reversal = m.armLeadReversal.map { f in
+            JSONText.object([
+                ("suspected", f.suspectsArmElectrodeReversal ? "true" : "false"),
+                ("lead_i_polarity", JSONText.number(f.leadI, digits: 2)),
+                ("avr_polarity", JSONText.number(f.aVR, digits: 2)),
+                ("v6_polarity", JSONText.number(f.v6, digits: 2)),
+            ], indent: "  ")
+        } ?? "null"
         return JSONText.object([
             ("record", JSONText.string(m.recordID)),
             ("fs", fs == fs.rounded() ? String(Int(fs)) : String(fs)),
@@ -100,6 +134,9 @@ public enum MeasurementReport {
             ("leads", JSONText.object(leadPairs, indent: "  ")),
             ("global", global),
             ("measurements", measurements),
+            ("excluded_leads", "[" + m.excludedLeads.map(JSONText.string).joined(separator: ",") + "]"),
+            ("quality", quality),
+            ("arm_lead_reversal", reversal),
             ("cpu_s", JSONText.number(cpuSeconds, digits: 6)),
         ]) + "\n"
     }
@@ -124,16 +161,24 @@ public enum MeasurementReport {
             "  Axes            P \(v(g.pAxis, "°"))   QRS \(v(g.qrsAxis, "°"))   T \(v(g.tAxis, "°"))",
             "  Voltages        Sokolow–Lyon \(v(g.sokolowLyon, " mV", 2))   Cornell \(v(g.cornell, " mV", 2))",
             "  Beats           \(g.beatCount): " + types.joined(separator: ", "),
-            "",
-            "  Lead      P      Q      R      S     R'   ST J  ST+60      T  QRS ms",
+            "  Excluded leads  " + (m.excludedLeads.isEmpty ? "none" : m.excludedLeads.joined(separator: ", ")),
         ]
-        for l in m.leads {
+        if let f = m.armLeadReversal, f.suspectsArmElectrodeReversal {
+            lines.append("  Arm leads       reversal suspected (lead I negative, V6 positive)")
+        }
+        lines += ["", "  Lead      P      Q      R      S     R'   ST J  ST+60      T  QRS ms  quality"]
+        for (index, l) in m.leads.enumerated() {
             func a(_ x: Double?) -> String {
                 guard let x, x.isFinite else { return "     —" }
                 return String(format: "%6.2f", x)
             }
             let name = l.label.padding(toLength: 5, withPad: " ", startingAt: 0)
-            lines.append("  \(name) \(a(l.p)) \(a(l.q)) \(a(l.r)) \(a(l.s)) \(a(l.rPrime)) \(a(l.stJ)) \(a(l.stJ60)) \(a(l.t))  \(v(l.qrsDuration?.value, ""))")
+            let quality = index < m.quality.count ? m.quality[index] : nil
+            let verdict = quality.map { q in
+                q.problems.isEmpty ? "ok" : (q.isUsable ? "" : "excluded: ") + q.problems.map(\.rawValue).joined(separator: ", ")
+            } ?? ""
+            let qrsText = v(l.qrsDuration?.value, "").padding(toLength: 6, withPad: " ", startingAt: 0)
+            lines.append("  \(name) \(a(l.p)) \(a(l.q)) \(a(l.r)) \(a(l.s)) \(a(l.rPrime)) \(a(l.stJ)) \(a(l.stJ60)) \(a(l.t))  \(qrsText)  \(verdict)")
         }
         lines.append("  (amplitudes in mV from the median beat, relative to the PR segment)")
         return lines.joined(separator: "\n") + "\n"

@@ -1,5 +1,6 @@
 import ECGModel
 import Delineation
+import SignalProcessing
 
 /// Amplitudes of one lead's representative beat, in mV relative to the isoelectric (PR) level.
 ///
@@ -71,4 +72,12 @@ public struct RecordMeasurements: Sendable, Equatable {
     public var global: GlobalMeasurements
     /// Per lead, in the record's lead order.
     public var leads: [LeadMeasurements]
+    /// The quality index of each measured lead (same order as ``leads``); empty when the
+    /// measurements were made without screening the leads.
+    public var quality: [LeadQuality] = []
+    /// The arm-electrode reversal check, `nil` when lead I, aVR or V6 is absent or unusable.
+    public var armLeadReversal: LimbLeadReversalCheck.Finding? = nil
+
+    /// Labels of the leads left out of the global measurements, in record order.
+    public var excludedLeads: [String] { quality.filter { !$0.isUsable }.map(\.label) }
 }

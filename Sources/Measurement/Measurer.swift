@@ -5,7 +5,9 @@ import Delineation
 public struct Measurer: Sendable {
     public init() {}
 
-    public func measure(_ d: RecordDelineation, recordID: String) -> RecordMeasurements {
+    /// The measurements of `d`. Leads whose index is in `excluded` (unfit signal, see
+    /// ``LeadScreening``) get no amplitudes and take no part in the axes and voltage criteria.
+    public func measure(_ d: RecordDelineation, recordID: String, excluding excluded: Set<Int> = []) -> RecordMeasurements {
         let fs = d.samplingFrequency
         func ms(_ samples: Int) -> Milliseconds { fs.duration(ofSamples: samples) }
         var g = GlobalMeasurements(beatCount: d.beats.count, dominantBeatCount: d.beats.filter { $0.type == .dominant }.count,
@@ -49,6 +51,9 @@ public struct Measurer: Sendable {
                 if let rr = g.rrMean { g.qtc = CorrectedQT(qt: qt, rr: rr) }
             }
             leads = LeadAmplitudes(fs: fs).measure(rep, leads: d.leads, labels: d.labels)
+            for l in excluded where l < leads.count {
+                leads[l] = LeadMeasurements(lead: leads[l].lead, label: leads[l].label)
+            }
             var qrsAreas: [Lead: Double] = [:], pAreas: [Lead: Double] = [:], tAreas: [Lead: Double] = [:]
             for m in leads {
                 if let a = m.qrsArea { qrsAreas[m.lead] = a }
@@ -58,7 +63,9 @@ public struct Measurer: Sendable {
             g.qrsAxis = FrontalAxis.degrees(netAreas: qrsAreas)
             g.pAxis = FrontalAxis.degrees(netAreas: pAreas)
             g.tAxis = FrontalAxis.degrees(netAreas: tAreas)
-            func lead(_ l: Lead) -> LeadMeasurements? { leads.first { $0.lead == l } }
+            func lead(_ l: Lead) -> LeadMeasurements? {
+                leads.indices.first { leads[$0].lead == l && !excluded.contains($0) }.map { leads[$0] }
+            }
             if let sV1 = lead(.v1)?.s ?? lead(.v1)?.q, let r5 = lead(.v5)?.r, let r6 = lead(.v6)?.r {
                 g.sokolowLyon = abs(sV1) + max(r5, r6)
             } else if let sV1 = lead(.v1)?.s ?? lead(.v1)?.q, let r = lead(.v5)?.r ?? lead(.v6)?.r {

@@ -16,13 +16,15 @@ public struct Vocabulary: Sendable {
 
     /// The text of a statement in this language.
     public func text(_ s: Statement) -> String {
-        text(code: s.code, certainty: s.certainty, region: s.region, response: s.response)
+        text(code: s.code, certainty: s.certainty, region: s.region, response: s.response, leads: s.leads)
     }
 
-    public func text(code: StatementCode, certainty: Certainty, region: LeadRegion?, response: VentricularResponse?) -> String {
+    public func text(code: StatementCode, certainty: Certainty, region: LeadRegion?, response: VentricularResponse?,
+                     leads: [String] = []) -> String {
         switch language {
         case .en:
-            return Statement(code: code, certainty: certainty, region: region, response: response, evidence: []).text
+            return Statement(code: code, certainty: certainty, region: region, response: response, leads: leads,
+                             evidence: []).text
         case .zh:
             var phrase = Self.zhPhrase[code] ?? code.phrase
             if let region, code.isRegional { phrase = Self.zhRegion[region]! + "导联" + phrase }
@@ -31,6 +33,7 @@ public struct Vocabulary: Sendable {
             case .slow?: phrase += "伴缓慢心室率"
             default: break
             }
+            if !leads.isEmpty { phrase += "：" + leads.joined(separator: "、") }
             switch certainty {
             case .definite: return phrase
             case .possible: return "可能" + phrase
@@ -43,6 +46,8 @@ public struct Vocabulary: Sendable {
     static let zhPhrase: [StatementCode: String] = [
         .noQRSDetected: "未检测到QRS波群",
         .poorSignalQuality: "数据质量差，可能影响判读",
+        .leadsUnsuitable: "以下导联不适合分析",
+        .armLeadReversal: "左右上肢导联反接",
         .sinusRhythm: "窦性心律",
         .sinusBradycardia: "窦性心动过缓",
         .sinusTachycardia: "窦性心动过速",
@@ -112,6 +117,8 @@ public struct Vocabulary: Sendable {
         .prematureAtrialBeats: "QRS形态与主导心搏相同的提前心搏", .prematureVentricularBeats: "QRS宽大畸形的提前心搏",
         .bigeminalCycles: "二联律周期数", .trigeminalCycles: "三联律周期数", .couplets: "成对室性异位心搏",
         .worstStatement: "最严重的判读",
+        .invalidSamples: "无效采样点", .peakToPeakAmplitude: "峰峰值振幅", .clippedSamples: "被削顶于极值的采样点",
+        .beatConsistency: "各心搏与该导联平均心搏的相关系数中位数", .leadPolarity: "最大向上偏转与最大向下偏转之比",
     ]
 
     /// An evidence line in this language (values and thresholds are the same in both).
@@ -137,7 +144,9 @@ public struct Vocabulary: Sendable {
         for (en, zh) in [("in every lead", "（所有导联）"), ("in 2 contiguous leads", "（2个相邻导联）"), ("with R > S", "且R > S"),
                          ("at J and J+60 ms", "（J点及J点后60 ms）"), ("with RBBB", "伴右束支阻滞"), ("outside", "超出"),
                          ("women", "女性"), ("men", "男性"), ("(male)", "（男性）"), ("(female)", "（女性）"),
-                         ("unknown", "未知"), ("in I and V6", "（I与V6导联）")] {
+                         ("unknown", "未知"), ("in I and V6", "（I与V6导联）"),
+                         ("unusable in more than half of the leads", "超过半数导联无法使用"),
+                         ("beyond ±90° (P inverted in lead I)", "超出±90°（I导联P波倒置）")] {
             s = s.replacingOccurrences(of: en, with: zh)
         }
         return s

@@ -7,8 +7,8 @@ extension NarrativeRecord {
     /// Reads, measures and interprets one dataset entry; `sex` and `age` default to what the
     /// dataset's index says (CODE-15% `exams.csv`), else unknown.
     public static func make(_ entry: DatasetEntry, pipeline: InterpretationPipeline, sex: Sex? = nil,
-                            age: Int? = nil) throws -> NarrativeRecord {
-        let record = try entry.readRecord()
+                            age: Int? = nil, limits: ReadLimits = .default) throws -> NarrativeRecord {
+        let record = try entry.readRecord(limits: limits)
         let result = try pipeline.run(record, sex: sex ?? Sex(isMale: entry.isMale), age: age ?? entry.age)
         return NarrativeRecord(record: record, result: result, subjectID: entry.subjectID, date: entry.ecgTime)
     }
@@ -26,11 +26,12 @@ extension NarrativeRecord {
 extension Patient {
     /// This patient's ECGs read and interpreted, oldest first; ECGs that cannot be read are
     /// returned with their error instead of being silently left out.
-    public func narrativeRecords(pipeline: InterpretationPipeline) -> (records: [NarrativeRecord], failures: [(String, Error)]) {
+    public func narrativeRecords(pipeline: InterpretationPipeline,
+                                 limits: ReadLimits = .default) -> (records: [NarrativeRecord], failures: [(String, Error)]) {
         var records: [NarrativeRecord] = []
         var failures: [(String, Error)] = []
         for entry in ecgs {
-            do { records.append(try NarrativeRecord.make(entry, pipeline: pipeline)) } catch { failures.append((entry.recordID, error)) }
+            do { records.append(try NarrativeRecord.make(entry, pipeline: pipeline, limits: limits)) } catch { failures.append((entry.recordID, error)) }
         }
         return (records, failures)
     }

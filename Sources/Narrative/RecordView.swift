@@ -15,7 +15,12 @@ enum RecordView {
         func statementView(_ s: Statement) -> [String: Any] {
             ["text": v.text(s), "evidence": s.evidence.map { ["text": v.evidence($0)] }]
         }
-        let rhythm = statements.first { $0.category == .rhythm || $0.category == .quality }
+        // No QRS, or too poor to read: the statement stands in for the rhythm and nothing else is
+        // said. Other quality statements (unsuitable leads, electrode reversal) are notes on the
+        // recording beside a normal description.
+        func unreadable(_ s: Statement) -> Bool { s.code == .noQRSDetected || s.code == .poorSignalQuality }
+        let rhythm = statements.first { $0.category == .rhythm || unreadable($0) }
+        let notes = statements.filter { $0.category == .quality && !unreadable($0) }
         let findings = statements.filter { $0.category != .summary && $0.category != .quality && $0.severity > .normal }
         let summary = statements.first { $0.category == .summary }
         let fs = r.samplingFrequency
@@ -45,7 +50,8 @@ enum RecordView {
             "findingsList": v.list(findings.map { v.text($0) }),
             "summary": summary.map { v.text($0) } ?? na,
             "regions": regions(r, v),
-            "measurable": !statements.contains { $0.category == .quality },
+            "measurable": !statements.contains(where: unreadable),
+            "recordingNotes": notes.map(statementView),
         ]
         if let a = g.atrialRate { view["atrialRate"] = "\(Int(a.rounded())) bpm" }
         if let d = r.date { view["date"] = v.date(d) }

@@ -13,11 +13,14 @@ public enum SignalProblem: String, Sendable, Equatable, CaseIterable, CustomStri
     case baselineWander = "baseline wander"
     /// Broadband noise above the ECG's band (muscle tremor, poor contact).
     case highFrequencyNoise = "high-frequency noise"
+    /// The lead's beats do not resemble each other (see ``BeatConsistency``): what it shows is
+    /// not the heart's repeating waveform (noise, a loose electrode).
+    case inconsistentBeats = "inconsistent beats"
 
     public var description: String { rawValue }
 
     /// Problems after which the lead's waveform cannot be measured at all.
-    public var excludesLead: Bool { self == .missing || self == .flat || self == .saturated }
+    public var excludesLead: Bool { self == .missing || self == .flat || self == .saturated || self == .inconsistentBeats }
 }
 
 /// The quality index of one lead: the figures it rests on and the problems they show.
@@ -34,10 +37,27 @@ public struct LeadQuality: Sendable, Equatable {
     public var baselineWander: Double
     /// Robust RMS of the content above ≈ 40 Hz (1.4826 × median absolute residual, mV).
     public var highFrequencyNoise: Double
+    /// Median correlation of the lead's beats with its average beat (``BeatConsistency``);
+    /// `nil` until beats are known, or with too few of them.
+    public var beatConsistency: Double? = nil
     /// The problems the figures show, in ``SignalProblem`` order.
     public var problems: [SignalProblem]
 
-    /// Whether global measurements may use this lead (no missing, flat or saturated signal).
+    public init(label: String, missingFraction: Double = 0, peakToPeak: Double = 0, saturatedFraction: Double = 0,
+                baselineWander: Double = 0, highFrequencyNoise: Double = 0, beatConsistency: Double? = nil,
+                problems: [SignalProblem] = []) {
+        self.label = label
+        self.missingFraction = missingFraction
+        self.peakToPeak = peakToPeak
+        self.saturatedFraction = saturatedFraction
+        self.baselineWander = baselineWander
+        self.highFrequencyNoise = highFrequencyNoise
+        self.beatConsistency = beatConsistency
+        self.problems = problems
+    }
+
+    /// Whether global measurements may use this lead (no missing, flat, saturated or
+    /// inconsistent signal).
     public var isUsable: Bool { !problems.contains { $0.excludesLead } }
 
     /// An index from 0 (unusable) to 1 (clean): each noise problem halves it.
@@ -106,10 +126,26 @@ public struct SignalQualityAssessor: Sendable {
         let rate = fs.isFinite && fs > 0 ? fs : 1
         quality.saturatedFraction = Self.clippedFraction(valid, low: low, high: high,
                                                          run: max(3, Int(saturationRun.value * rate / 1000)))
-        let baseline = Self.runningMean(valid, window: max(1, Int(rate)))
+        // Both statistics from about 1,000 evenly spaced samples (every 10 ms of a 10-s
+        // record): the 1 s baseline barely moves between them, and a median of a thousand
+        // residuals is as good as one of all; the running means are evaluated only there.
+        let count = valid.count
+        let step = max(1, count / 1000)
+        var prefix = [Double](repeating: 0, count: count + 1)
+        for i in 0..<count { prefix[i + 1] = prefix[i] + Double(valid[i]) }
+        func mean(at i: Int, window: Int) -> Float {
+            let a = max(0, i - window / 2), b = min(count, i + window / 2 + 1)
+            return Float((prefix[b] - prefix[a]) / Double(b - a))
+        }
+        let oneSecond = max(1, Int(rate)), shortWindow = max(1, Int(rate / 40)) | 1
+        var baseline: [Float] = [], residual: [Float] = []
+        baseline.reserveCapacity(count / step + 1)
+        residual.reserveCapacity(count / step + 1)
+        for i in stride(from: 0, to: count, by: step) {
+            baseline.append(mean(at: i, window: oneSecond))
+            residual.append(abs(valid[i] - mean(at: i, window: shortWindow)))
+        }
         quality.baselineWander = Self.percentileSpread(baseline)
-        let smooth = Self.runningMean(valid, window: max(1, Int(rate / 40)) | 1)
-        let residual = zip(valid, smooth).map { abs($0 - $1) }
         quality.highFrequencyNoise = 1.4826 * Double(Self.median(residual))
 
         var problems: [SignalProblem] = []
@@ -155,14 +191,33 @@ public struct SignalQualityAssessor: Sendable {
 
     static func percentileSpread(_ x: [Float]) -> Double {
         guard !x.isEmpty else { return 0 }
-        let sorted = x.sorted()
-        let at = { (p: Double) in sorted[min(sorted.count - 1, Int(p * Double(sorted.count - 1)))] }
-        return Double(at(0.95) - at(0.05))
+        var values = x
+        let high = select(&values, Int(0.95 * Double(values.count - 1)))
+        let low = select(&values, Int(0.05 * Double(values.count - 1)))
+        return Double(high - low)
     }
 
     static func median(_ x: [Float]) -> Float {
         guard !x.isEmpty else { return 0 }
-        let sorted = x.sorted()
-        return sorted[sorted.count / 2]
+        var values = x
+        return select(&values, values.count / 2)
+    }
+
+    /// The `k`-th smallest value (0-based), in O(n) on average: Hoare partitioning around a
+    /// median-of-three pivot, narrowing to the side holding `k` (reorders `x`).
+    static func select(_ x: inout [Float], _ k: Int) -> Float {
+        var lo = 0, hi = x.count - 1
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2
+            let pivot = max(min(x[lo], x[mid]), min(max(x[lo], x[mid]), x[hi]))
+            var i = lo, j = hi
+            while i <= j {
+                while x[i] < pivot { i += 1 }
+                while x[j] > pivot { j -= 1 }
+                if i <= j { x.swapAt(i, j); i += 1; j -= 1 }
+            }
+            if k <= j { hi = j } else if k >= i { lo = i } else { return x[k] }
+        }
+        return x[k]
     }
 }

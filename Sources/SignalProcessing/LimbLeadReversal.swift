@@ -26,16 +26,32 @@ public struct LimbLeadReversalCheck: Sendable {
         public var v6: Double
         /// Whether the evidence for LA/RA reversal is clear.
         public var suspectsArmElectrodeReversal: Bool
+
+        public init(leadI: Double, aVR: Double, v6: Double, suspectsArmElectrodeReversal: Bool) {
+            self.leadI = leadI
+            self.aVR = aVR
+            self.v6 = v6
+            self.suspectsArmElectrodeReversal = suspectsArmElectrodeReversal
+        }
     }
 
     /// The finding for `record`, or `nil` when lead I, aVR or V6 is absent or unusable.
-    public func check(_ record: ECGRecord) -> Finding? {
-        let quality = SignalQualityAssessor()
+    ///
+    /// `quality` is the leads' quality index in the record's order when already computed
+    /// (``SignalQualityAssessor``); otherwise the three leads are assessed here.
+    public func check(_ record: ECGRecord, quality: [LeadQuality]? = nil) -> Finding? {
+        let assessor = SignalQualityAssessor()
         let fs = record.samplingFrequency.hertz
         func ratio(_ lead: Lead) -> Double? {
-            guard let signal = record[lead] else { return nil }
-            guard quality.assess(signal.samples, label: signal.label, samplingFrequency: fs).isUsable else { return nil }
-            return Self.polarity(signal.samples.filter(\.isFinite), window: max(1, Int(fs)))
+            guard let index = record.leads.firstIndex(where: { $0.lead == lead }) else { return nil }
+            let signal = record.leads[index]
+            let usable = if let quality, index < quality.count { quality[index].isUsable }
+                else { assessor.assess(signal.samples, label: signal.label, samplingFrequency: fs).isUsable }
+            guard usable else { return nil }
+            // Pacemaker stimuli are taller than any wave and of either sign: remove them first.
+            var samples = signal.samples.filter(\.isFinite)
+            SpikeSuppressor().apply(to: &samples, samplingFrequency: fs)
+            return Self.polarity(samples, window: max(1, Int(fs)))
         }
         guard let i = ratio(.i), let r = ratio(.aVR), let v6 = ratio(.v6) else { return nil }
         let clearlyUp = 1 / polarityRatio

@@ -60,20 +60,23 @@ struct ConvertCommand: AsyncParsableCommand {
     @Flag(help: "No progress display.")
     var quiet = false
 
+    @OptionGroup var limits: ReadLimitOptions
+
     func run() async throws {
         let choice = try NarrativeChoice(templates: template, prompts: prompts)
         guard let language = Language(rawValue: lang) else { throw ValidationError("--lang must be en or zh") }
         let narrator = try await Narrator(templates: try TemplateLocator.locate(explicit: templates), language: language)
         do {
             let plan = try ConversionPlan(opening: URL(fileURLWithPath: dataset),
-                                          shard: try shard.map(Shard.init(parsing:)) ?? .all, chunkSize: chunkSize)
+                                          shard: try shard.map(Shard.init(parsing:)) ?? .all, chunkSize: chunkSize,
+                                          limits: limits.value)
             let converter = BatchConverter(
                 processor: try NarrativeProcessor(narrator: narrator, recordTemplates: choice.recordTemplates,
                                                   promptTasks: choice.recordPrompts, longitudinal: choice.needsPatients,
                                                   fiducials: hdf5),
                 patientProcessor: choice.needsPatients
                     ? LongitudinalProcessor(narrator: narrator, writesPrompts: choice.patientPrompts) : nil,
-                threads: threads)
+                threads: threads, limits: limits.value)
             let bar = quiet ? nil : ProgressBar()
             var last: ConversionProgress?
             let summary = try converter.run(plan, into: URL(fileURLWithPath: out)) { progress in

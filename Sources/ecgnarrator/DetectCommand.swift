@@ -15,15 +15,17 @@ struct DetectCommand: ParsableCommand {
     @Option(name: .long, help: "Output folder (default: the current folder).")
     var out: String = "."
 
+    @OptionGroup var limits: ReadLimitOptions
+
     func run() throws {
         let runner = QRSDetectionRun()
         let directory = URL(fileURLWithPath: out)
-        let (entries, unresolved) = RecordArguments.resolve(records)
+        let (entries, unresolved) = RecordArguments.resolve(records, limits: limits.value)
         for (_, error) in unresolved { standardError("error: \(error)") }
         var failures = unresolved.count
         for entry in entries {
             do {
-                let output = try runner.run(entry: entry, outputDirectory: directory)
+                let output = try runner.run(entry: entry, outputDirectory: directory, limits: limits.value)
                 print("\(output.record): \(output.qrs.count) beats, \(String(format: "%.4f", output.cpu_s)) s CPU")
             } catch {
                 failures += 1

@@ -19,12 +19,14 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (default: standard output).")
     var out: String?
 
+    @OptionGroup var limits: ReadLimitOptions
+
     func run() throws {
-        let entries = try RecordArguments.entries(for: record)
+        let entries = try RecordArguments.entries(for: record, limits: limits.value)
         guard entries.count == 1, let entry = entries.first else {
             throw ValidationError("'\(record)' holds \(entries.count) records; export takes one (use file.hdf5#index)")
         }
-        let ecg = try entry.readRecord()
+        let ecg = try entry.readRecord(limits: limits.value)
         if let out {
             try AtomicFile.write(to: URL(fileURLWithPath: out)) { handle in
                 try RecordExport.write(ecg, as: format, to: handle)

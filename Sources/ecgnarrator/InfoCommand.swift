@@ -20,14 +20,16 @@ struct InfoCommand: ParsableCommand {
     @Flag(help: "Print one JSON object per record (a JSON array when there are several).")
     var json = false
 
+    @OptionGroup var limits: ReadLimitOptions
+
     func run() throws {
-        let (entries, unresolved) = RecordArguments.resolve(records)
+        let (entries, unresolved) = RecordArguments.resolve(records, limits: limits.value)
         for (_, error) in unresolved { standardError("error: \(error)") }
         var failures = unresolved.count
         var summaries: [String] = []
         for entry in entries {
             do {
-                let summary = try RecordSummary(entry: entry)
+                let summary = try RecordSummary(entry: entry, limits: limits.value)
                 if json { summaries.append(try summary.encodedJSON()) } else { print(summary.text) }
             } catch {
                 failures += 1

@@ -23,6 +23,8 @@ struct InterpretCommand: ParsableCommand {
     @Option(help: "Patient age in years (ST-elevation limits in V2–V3).")
     var age: Int?
 
+    @OptionGroup var limits: ReadLimitOptions
+
     func run() throws {
         let given = try sex.map { text in
             guard let s = Sex(rawValue: text.lowercased()) else { throw ValidationError("--sex must be male, female or unknown") }
@@ -30,9 +32,9 @@ struct InterpretCommand: ParsableCommand {
         }
         let pipeline = InterpretationPipeline()
         var failed = 0
-        for entry in try RecordArguments.entries(for: records) {
+        for entry in try RecordArguments.entries(for: records, limits: limits.value) {
             do {
-                let result = try pipeline.run(try entry.readRecord(), sex: given ?? Sex(isMale: entry.isMale), age: age ?? entry.age)
+                let result = try pipeline.run(try entry.readRecord(limits: limits.value), sex: given ?? Sex(isMale: entry.isMale), age: age ?? entry.age)
                 print(InterpretationReport.text(result.interpretation))
             } catch {
                 failed += 1

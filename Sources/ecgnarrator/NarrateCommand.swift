@@ -21,6 +21,8 @@ struct NarrativeOptions: ParsableArguments {
     @Option(help: "Patient sex for sex-specific criteria: male, female or unknown (default: what the dataset's index says, else unknown).")
     var sex: String?
 
+    @OptionGroup var limits: ReadLimitOptions
+
     func narrator() async throws -> Narrator {
         guard let language = Language(rawValue: lang) else { throw ValidationError("--lang must be en or zh") }
         return try await Narrator(templates: try TemplateLocator.locate(explicit: templates), language: language)
@@ -34,8 +36,8 @@ struct NarrativeOptions: ParsableArguments {
 
     /// The patients of --dataset, or of the records given (grouped by their subject ids).
     func patients(records: [String]) throws -> [Patient] {
-        let entries = try dataset.map { try DatasetLoader.open(URL(fileURLWithPath: $0)).entries }
-            ?? RecordArguments.entries(for: records)
+        let entries = try dataset.map { try DatasetLoader.open(URL(fileURLWithPath: $0), limits: limits.value).entries }
+            ?? RecordArguments.entries(for: records, limits: limits.value)
         var patients = Patient.grouping(entries)
         if let subject { patients = patients.filter { $0.subjectID == subject } }
         guard !patients.isEmpty else {
@@ -71,7 +73,7 @@ struct NarrateCommand: AsyncParsableCommand {
         switch template {
         case "ltd":
             for patient in try options.patients(records: records) {
-                let (loaded, failures) = patient.narrativeRecords(pipeline: pipeline)
+                let (loaded, failures) = patient.narrativeRecords(pipeline: pipeline, limits: options.limits.value)
                 for (id, error) in failures { failed += 1; standardError("ecgnarrator narrate: \(id): \(error)") }
                 guard !loaded.isEmpty else { continue }
                 print(try narrator.longitudinal(subjectID: patient.subjectID, records: loaded))
@@ -79,9 +81,9 @@ struct NarrateCommand: AsyncParsableCommand {
         case "report", "cmd":
             guard !records.isEmpty else { throw ValidationError("give at least one RECORD") }
             let sex = try options.patientSex()
-            for entry in try RecordArguments.entries(for: records) {
+            for entry in try RecordArguments.entries(for: records, limits: options.limits.value) {
                 do {
-                    print(try narrator.narrate(try NarrativeRecord.make(entry, pipeline: pipeline, sex: sex), template: template))
+                    print(try narrator.narrate(try NarrativeRecord.make(entry, pipeline: pipeline, sex: sex, limits: options.limits.value), template: template))
                 } catch {
                     failed += 1
                     standardError("ecgnarrator narrate: \(entry.recordID): \(error)")

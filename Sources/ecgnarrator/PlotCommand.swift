@@ -55,12 +55,14 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "PNG resolution in dots per inch.")
     var dpi: Double = 150
 
+    @OptionGroup var limits: ReadLimitOptions
+
     func run() throws {
-        let entries = try RecordArguments.entries(for: record)
+        let entries = try RecordArguments.entries(for: record, limits: limits.value)
         guard entries.count == 1, let entry = entries.first else {
             throw ValidationError("\(record) holds \(entries.count) records; name one (e.g. exams.hdf5#0)")
         }
-        let ecg = try entry.readRecord()
+        let ecg = try entry.readRecord(limits: limits.value)
         var options = PlotOptions(scale: PaperScale(speed: speed, gain: gain), start: start, duration: duration,
                                   showsMarkers: markers)
         if let lead { options.layout = .singleLead(Lead(label: lead)) }

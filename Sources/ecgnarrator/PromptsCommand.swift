@@ -44,9 +44,9 @@ struct PromptsCommand: AsyncParsableCommand {
         } else {
             guard !records.isEmpty else { throw ValidationError("give at least one RECORD") }
             let sex = try options.patientSex()
-            for entry in try RecordArguments.entries(for: records) {
+            for entry in try RecordArguments.entries(for: records, limits: options.limits.value) {
                 do {
-                    let cmd = try narrator.narrate(try NarrativeRecord.make(entry, pipeline: pipeline, sex: sex), template: "cmd")
+                    let cmd = try narrator.narrate(try NarrativeRecord.make(entry, pipeline: pipeline, sex: sex, limits: options.limits.value), template: "cmd")
                     print(try narrator.prompt(task: task, id: "\(entry.recordID)-\(task.rawValue)", narrative: cmd, answer: answer))
                 } catch {
                     failed += 1

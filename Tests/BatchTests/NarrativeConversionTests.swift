@@ -3,6 +3,7 @@ import Datasets
 import Foundation
 import HDF5Tracings
 import Interpretation
+import Measurement
 import Narrative
 import Testing
 import TestSupport
@@ -131,14 +132,19 @@ import TestSupport
         #expect(try h5.readStrings("record") == rows.map { $0[3] })
         #expect(try h5.read("subject_id", as: Int64.self) == dataset.records.map { Int64($0.subject) })
         #expect(try h5.read("study_id", as: Int64.self) == dataset.records.map { Int64($0.study) })
-        #expect(try h5.readStrings("measurement_columns") == Array(header.dropFirst(4)))
-        #expect(try h5.shape("measurements") == [6, header.count - 4])
+        let numeric = header.indices.filter { $0 >= 4 && !MeasurementReport.textColumns.contains(header[$0]) }
+        #expect(numeric.count >= 20)
+        #expect(try h5.readStrings("measurement_columns") == numeric.map { header[$0] })
+        #expect(try h5.shape("measurements") == [6, numeric.count])
         let values = try h5.read("measurements", as: Double.self)
         for (r, row) in rows.enumerated() {
-            for (c, cell) in row.dropFirst(4).enumerated() {
-                let v = values[r * (header.count - 4) + c]
-                if let expected = Double(cell) { #expect(v == expected) } else { #expect(v.isNaN) }
+            for (c, column) in numeric.enumerated() {
+                let v = values[r * numeric.count + c]
+                if let expected = Double(row[column]) { #expect(v == expected) } else { #expect(v.isNaN) }
             }
+        }
+        for column in header.indices where column >= 4 && MeasurementReport.textColumns.contains(header[column]) {
+            #expect(try h5.readStrings(header[column]) == rows.map { $0[column] })
         }
         // Beats: the rows of record k are first_beat[k] ..< first_beat[k+1], as in fiducials.jsonl.
         let fiducials = lines(try Data(contentsOf: out.appendingPathComponent(HDF5Export.fiducialsFile)))

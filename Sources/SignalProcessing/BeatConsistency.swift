@@ -1,0 +1,72 @@
+import ECGModel
+
+/// Template-matching signal quality: how much a lead's beats resemble its average beat.
+///
+/// A lead carrying the ECG repeats the same P-QRS-T shape at every beat; a lead carrying noise
+/// (an electrode off the skin, muscle artefact, a broken wire) does not, however large its
+/// deflections are. Following Orphanidou et al. (IEEE J Biomed Health Inform 19(3):832–838, 2015),
+/// each beat's window is correlated with the average of all windows, and the lead is
+/// acceptable when the typical correlation reaches 0.66. The median over beats (rather than
+/// the mean) keeps a few ectopic or artefact-hit beats from condemning a good lead.
+public struct BeatConsistency: Sendable {
+    /// Window before the beat's fiducial.
+    public var before: Milliseconds
+    /// Window after the beat's fiducial (QRS and most of the T wave at normal rates).
+    public var after: Milliseconds
+    /// Below this median correlation the lead has ``SignalProblem/inconsistentBeats``.
+    public var minimumCorrelation: Double
+    /// With fewer beats than this (fitting in the record) no judgement is made.
+    public var minimumBeats: Int
+
+    public init(before: Milliseconds = Milliseconds(200), after: Milliseconds = Milliseconds(400),
+                minimumCorrelation: Double = 0.66, minimumBeats: Int = 3) {
+        self.before = before
+        self.after = after
+        self.minimumCorrelation = minimumCorrelation
+        self.minimumBeats = minimumBeats
+    }
+
+    /// The median correlation of each beat window with the average window, or `nil` with too
+    /// few beats fitting in the record, or when the lead is constant over every window.
+    /// `beats` are 0-based sample positions of one fiducial per beat; invalid samples count as 0.
+    public func correlation(_ samples: [Float], beats: [Int], samplingFrequency fs: Double) -> Double? {
+        guard fs.isFinite, fs > 0 else { return nil }
+        let pre = Int((before.value * fs / 1000).rounded()), post = Int((after.value * fs / 1000).rounded())
+        let length = pre + post + 1
+        let starts = beats.map { $0 - pre }.filter { $0 >= 0 && $0 + length <= samples.count }
+        guard starts.count >= max(2, minimumBeats), length > 2 else { return nil }
+        func value(_ i: Int) -> Double { samples[i].isFinite ? Double(samples[i]) : 0 }
+        var template = [Double](repeating: 0, count: length)
+        for a in starts { for i in 0..<length { template[i] += value(a + i) } }
+        let templateMean = template.reduce(0, +) / Double(length)
+        template = template.map { $0 - templateMean }
+        let templateEnergy = template.reduce(0) { $0 + $1 * $1 }
+        guard templateEnergy > 0 else { return nil }
+        var correlations: [Double] = []
+        for a in starts {
+            var sum = 0.0
+            for i in 0..<length { sum += value(a + i) }
+            let mean = sum / Double(length)
+            var xt = 0.0, xx = 0.0
+            for i in 0..<length {
+                let x = value(a + i) - mean
+                xt += x * template[i]
+                xx += x * x
+            }
+            correlations.append(xx > 0 ? xt / (xx * templateEnergy).squareRoot() : 0)
+        }
+        correlations.sort()
+        let m = correlations.count
+        return m % 2 == 1 ? correlations[m / 2] : (correlations[m / 2 - 1] + correlations[m / 2]) / 2
+    }
+
+    /// `quality` with its ``LeadQuality/beatConsistency`` filled in from `samples` and `beats`,
+    /// and ``SignalProblem/inconsistentBeats`` added when the correlation is too low.
+    public func assess(_ quality: LeadQuality, samples: [Float], beats: [Int], samplingFrequency fs: Double) -> LeadQuality {
+        var q = quality
+        guard q.isUsable, let r = correlation(samples, beats: beats, samplingFrequency: fs) else { return q }
+        q.beatConsistency = r
+        if r < minimumCorrelation, !q.problems.contains(.inconsistentBeats) { q.problems.append(.inconsistentBeats) }
+        return q
+    }
+}
