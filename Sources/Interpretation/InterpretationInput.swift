@@ -18,13 +18,17 @@ public struct BeatObservation: Sendable, Equatable {
     public var pr: Double?
     /// Preceding RR divided by the dominant RR, as the beat classifier measured it.
     public var prematurity: Double?
+    /// Whether a pacemaker spike precedes the QRS (the beat is ventricular paced).
+    public var paced: Bool
 
-    public init(rrBefore: Double?, type: BeatType, hasP: Bool, pr: Double? = nil, prematurity: Double? = nil) {
+    public init(rrBefore: Double?, type: BeatType, hasP: Bool, pr: Double? = nil, prematurity: Double? = nil,
+                paced: Bool = false) {
         self.rrBefore = rrBefore
         self.type = type
         self.hasP = hasP
         self.pr = pr
         self.prematurity = prematurity
+        self.paced = paced
     }
 }
 
@@ -37,18 +41,22 @@ public struct LeadObservation: Sendable, Equatable {
     public var s: Double?
     public var rPrime: Double?
     public var qDuration: Double?
+    /// This lead's own QRS duration (ms), where its onset and offset were found.
+    public var qrsDuration: Double?
     public var stJ: Double?
     public var stJ60: Double?
     public var t: Double?
 
     public init(label: String, q: Double? = nil, r: Double? = nil, s: Double? = nil, rPrime: Double? = nil,
-                qDuration: Double? = nil, stJ: Double? = nil, stJ60: Double? = nil, t: Double? = nil) {
+                qDuration: Double? = nil, qrsDuration: Double? = nil, stJ: Double? = nil, stJ60: Double? = nil,
+                t: Double? = nil) {
         self.label = label
         self.q = q
         self.r = r
         self.s = s
         self.rPrime = rPrime
         self.qDuration = qDuration
+        self.qrsDuration = qrsDuration
         self.stJ = stJ
         self.stJ60 = stJ60
         self.t = t
@@ -131,13 +139,14 @@ public struct InterpretationInput: Sendable, Equatable {
             let rr = k > 0 ? fs.duration(ofSamples: b.global.qrsOnset - d.beats[k - 1].global.qrsOnset).value : nil
             let pr = b.global.pOnset.map { fs.duration(ofSamples: b.global.qrsOnset - $0).value }
             beats.append(BeatObservation(rrBefore: rr, type: b.type, hasP: b.global.hasP, pr: pr,
-                                         prematurity: b.classification.prematurity))
+                                         prematurity: b.classification.prematurity, paced: b.pacingSpike != nil))
         }
         let g = m.global
         let qrs = Self.robustQRS(global: g.qrs?.value, perLead: m.leads.compactMap { $0.qrsDuration?.value })
         let leads = m.leads.map { l in
             LeadObservation(label: Self.standardLabel(l.lead, l.label), q: l.q, r: l.r, s: l.s, rPrime: l.rPrime,
-                            qDuration: l.qDuration?.value, stJ: l.stJ, stJ60: l.stJ60, t: l.t)
+                            qDuration: l.qDuration?.value, qrsDuration: l.qrsDuration?.value, stJ: l.stJ,
+                            stJ60: l.stJ60, t: l.t)
         }
         self.init(recordID: m.recordID, sex: sex, age: age, beats: beats,
                   hasRepresentativeBeat: d.representative != nil, heartRate: g.heartRate, atrialRate: g.atrialRate,

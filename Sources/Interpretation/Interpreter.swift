@@ -22,11 +22,15 @@ public struct Interpreter: Sendable {
         let measurable = !statements.contains { $0.category == .quality }
         if measurable {
             statements += EctopyRules.evaluate(input, rhythm: rhythm)
-            statements += ConductionRules.evaluate(input, rhythm: rhythmStatement)
-            statements += AxisRules.evaluate(input)
-            statements += VoltageRules.evaluate(input)
-            let wide = (input.qrs ?? 0) >= Thresholds.completeBlockQRS
-            statements += RepolarizationRules.evaluate(input, wideQRS: wide)
+            // A paced QRS is wide, left-axis and with secondary ST-T changes by construction:
+            // bundle-branch, axis, voltage and repolarization criteria do not apply to it.
+            if rhythm != .ventricularPacedRhythm {
+                statements += ConductionRules.evaluate(input, rhythm: rhythmStatement)
+                statements += AxisRules.evaluate(input)
+                statements += VoltageRules.evaluate(input)
+                let wide = (input.qrs ?? 0) >= Thresholds.completeBlockQRS
+                statements += RepolarizationRules.evaluate(input, wideQRS: wide)
+            }
             statements.append(Self.summary(statements))
         }
         // Every statement must carry evidence; a rule that produced none is a bug, not a finding.

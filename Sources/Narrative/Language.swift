@@ -52,6 +52,7 @@ public struct Vocabulary: Sendable {
         .ectopicAtrialRhythm: "异位房性心律",
         .junctionalRhythm: "交界性心律",
         .undeterminedRhythm: "心律无法确定",
+        .ventricularPacedRhythm: "心室起搏心律",
         .atrialPrematureComplexes: "房性早搏",
         .ventricularPrematureComplexes: "室性早搏",
         .ventricularBigeminy: "室性早搏二联律",
@@ -102,6 +103,8 @@ public struct Vocabulary: Sendable {
     static let zhQuantity: [Quantity: String] = [
         .beatCount: "检出的QRS波群数", .heartRate: "心室率", .atrialRate: "心房率",
         .rrIrregularity: "RR间期不规则度（相邻差均值/平均RR）", .rrRange: "RR间期极差（主导心搏）",
+        .pacedBeats: "起搏刺激信号后的心搏比例",
+        .rrPatternResidual: "按最佳2或3心搏重复周期校正后的RR不规则度",
         .pWavePresence: "有P波的心搏比例", .prVariability: "PR间期标准差", .pAxis: "P波电轴", .prInterval: "PR间期", .qrsDuration: "QRS时限",
         .qtInterval: "QT间期", .qtcBazett: "QTc（Bazett）", .qtcFridericia: "QTc（Fridericia）", .qrsAxis: "QRS电轴",
         .rsrPrime: "rSR′（第二个R波）", .dominantR: "R波为主（R > S）", .terminalS: "终末S波", .absentQ: "无Q波",
