@@ -78,7 +78,7 @@ public enum Quantity: String, Sendable, Equatable, CaseIterable {
     case sokolowLyon, cornell, sex, limbQRSAmplitude, precordialQRSAmplitude
     case stAtJ, stAtJ60, tAmplitude
     case prematureAtrialBeats, prematureVentricularBeats, bigeminalCycles, trigeminalCycles, couplets
-    case pacedBeats
+    case pacedBeats, continuousAtrialActivity
     case worstStatement
 
     /// The English name used in evidence lines.
@@ -120,6 +120,7 @@ public enum Quantity: String, Sendable, Equatable, CaseIterable {
         case .trigeminalCycles: "trigeminal cycles (ectopic every 3rd beat)"
         case .couplets: "pairs of consecutive ventricular ectopic beats"
         case .pacedBeats: "beats with a pacemaker spike before the QRS"
+        case .continuousAtrialActivity: "continuous atrial (flutter-wave) activity"
         case .worstStatement: "most severe statement"
         }
     }

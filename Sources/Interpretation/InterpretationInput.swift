@@ -89,6 +89,9 @@ public struct InterpretationInput: Sendable, Equatable {
     public var hasRepresentativeBeat: Bool
     public var heartRate: Double?
     public var atrialRate: Double?
+    /// The median beat's TP or PR segment carries deflections as large as its "P wave" in most
+    /// leads that show it: continuous atrial activity (flutter waves) instead of discrete P waves.
+    public var continuousAtrialActivity: Bool
     public var pr: Double?
     public var qrs: Double?
     public var qt: Double?
@@ -103,6 +106,7 @@ public struct InterpretationInput: Sendable, Equatable {
 
     public init(recordID: String, sex: Sex = .unknown, age: Int? = nil, beats: [BeatObservation],
                 hasRepresentativeBeat: Bool = true, heartRate: Double? = nil, atrialRate: Double? = nil,
+                continuousAtrialActivity: Bool = false,
                 pr: Double? = nil, qrs: Double? = nil, qt: Double? = nil, qtcBazett: Double? = nil,
                 qtcFridericia: Double? = nil, pAxis: Double? = nil, qrsAxis: Double? = nil, tAxis: Double? = nil,
                 sokolowLyon: Double? = nil, cornell: Double? = nil, leads: [LeadObservation] = []) {
@@ -113,6 +117,7 @@ public struct InterpretationInput: Sendable, Equatable {
         self.hasRepresentativeBeat = hasRepresentativeBeat
         self.heartRate = heartRate
         self.atrialRate = atrialRate
+        self.continuousAtrialActivity = continuousAtrialActivity
         self.pr = pr
         self.qrs = qrs
         self.qt = qt
@@ -150,6 +155,7 @@ public struct InterpretationInput: Sendable, Equatable {
         }
         self.init(recordID: m.recordID, sex: sex, age: age, beats: beats,
                   hasRepresentativeBeat: d.representative != nil, heartRate: g.heartRate, atrialRate: g.atrialRate,
+                  continuousAtrialActivity: d.continuousAtrialActivity,
                   pr: g.pr?.value, qrs: qrs, qt: g.qt?.value, qtcBazett: g.qtc?.bazett.value,
                   qtcFridericia: g.qtc?.fridericia.value, pAxis: g.pAxis, qrsAxis: g.qrsAxis, tAxis: g.tAxis,
                   sokolowLyon: g.sokolowLyon, cornell: g.cornell, leads: leads)

@@ -29,7 +29,7 @@ public struct Interpreter: Sendable {
                 statements += AxisRules.evaluate(input)
                 statements += VoltageRules.evaluate(input)
                 let wide = (input.qrs ?? 0) >= Thresholds.completeBlockQRS
-                statements += RepolarizationRules.evaluate(input, wideQRS: wide)
+                statements += RepolarizationRules.evaluate(input, wideQRS: wide, flutterWaves: rhythm == .atrialFlutter)
             }
             statements.append(Self.summary(statements))
         }

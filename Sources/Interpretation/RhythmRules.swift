@@ -119,6 +119,16 @@ enum RhythmRules {
                     Evidence(.atrialRate, value: atrial, unit: .bpm, threshold: "240–350 bpm", met: true,
                              criterion: .escAtrialFibrillation), rateEvidence])]
             }
+            if input.continuousAtrialActivity, !irregular {
+                // Undulating atrial activity that fills the baseline between the QRS complexes,
+                // with the regular ventricular response of a fixed conduction ratio: the flutter
+                // pattern. "Possible" because the flutter-wave rate itself is not measured; with an
+                // irregular response (variable conduction, or a noisy baseline) nothing is claimed.
+                return [Statement(code: .atrialFlutter, certainty: .possible, response: response, evidence: [
+                    Evidence(.continuousAtrialActivity, value: 1, unit: .none, threshold: "no isoelectric TP/PR segment",
+                             met: true, criterion: .escAtrialFibrillation),
+                    pEvidence, irregularityEvidence, rateEvidence])]
+            }
             if irregularlyIrregular {
                 // No distinct repeating P waves: too few, or not at a constant PR.
                 return [Statement(code: .atrialFibrillation, response: response, evidence: [

@@ -215,3 +215,45 @@ import Delineation
         #expect(interpret(input).has(.leftBundleBranchBlock))
     }
 }
+
+@Suite struct ContinuousAtrialActivityTests {
+    static func flutterLike(_ input: InterpretationInput) -> InterpretationInput {
+        var input = input
+        for k in input.beats.indices { input.beats[k].hasP = false; input.beats[k].pr = nil }
+        input.pr = nil
+        input.pAxis = nil
+        input.atrialRate = nil
+        input.continuousAtrialActivity = true
+        return input
+    }
+
+    @Test func continuousAtrialActivityWithRegularResponseIsPossibleFlutter() {
+        let i = interpret(Self.flutterLike(Make.normal(rate: 75)))
+        #expect(i.statements.first?.code == .atrialFlutter)
+        #expect(i.statement(.atrialFlutter)?.certainty == .possible)
+        #expect(i.statement(.atrialFlutter)?.evidence.first?.quantity == .continuousAtrialActivity)
+        // The same baseline without the flag: a regular narrow rhythm without P is junctional.
+        var plain = Self.flutterLike(Make.normal(rate: 75))
+        plain.continuousAtrialActivity = false
+        #expect(interpret(plain).has(.junctionalRhythm, .possible))
+    }
+
+    @Test func noQTStatementOverFlutterWaves() {
+        // QTc 530 ms: prolonged in sinus rhythm, not stated when flutter waves hide the T end.
+        var input = Make.normal(rate: 75)
+        input.qtcBazett = 530
+        #expect(interpret(input).has(.prolongedQT))
+        #expect(!interpret(Self.flutterLike(input)).has(.prolongedQT))
+    }
+
+    @Test func irregularResponseIsNotCalledFlutterWithoutItsRate() {
+        // Irregularity 8% (below the 9% limit): still regular, possible flutter; 10%: irregularly
+        // irregular, atrial fibrillation; alternating (regularly irregular): undetermined.
+        let regular = Self.flutterLike(RhythmThresholdTests.irregular(scale: 64.0 / 39, hasP: false))
+        #expect(interpret(regular).has(.atrialFlutter, .possible))
+        let irregular = Self.flutterLike(RhythmThresholdTests.irregular(scale: 80.0 / 39, hasP: false))
+        #expect(interpret(irregular).has(.atrialFibrillation))
+        let grouped = Self.flutterLike(RhythmThresholdTests.alternating(200, hasP: false))
+        #expect(interpret(grouped).has(.undeterminedRhythm))
+    }
+}
