@@ -54,7 +54,8 @@ public enum Thresholds {
     // MARK: Conduction (AHA/ACCF/HRS 2009 part III)
     public static let firstDegreeAVBlockPR = 200.0
     /// PR up to this value (ms) is reported as borderline first-degree AV block: within the
-    /// 10–20 ms by which automated P-onset detection can differ from a reader's (project choice).
+    /// 10–20 ms by which automated P-onset detection can differ from a reader's; above it the
+    /// block is definite, as in Minnesota code 6-3 (PR ≥ 0.22 s).
     public static let firstDegreeAVBlockBorderlinePR = 220.0
     public static let shortPR = 120.0
     public static let completeBlockQRS = 120.0
