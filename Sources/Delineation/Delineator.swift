@@ -59,9 +59,18 @@ public struct Delineator: Sendable {
         let allRRs = zip(centers.dropFirst(), centers).map { Double($0 - $1) }
         let rr = SignalMath.median(dominantRRs) ?? SignalMath.median(allRRs) ?? fs
         empty.dominantRR = dominantRRs.isEmpty && allRRs.isEmpty ? nil : rr
+        // In bigeminy no two dominant beats are consecutive and the RRs alternate: the median
+        // beat's P side is bounded by the cycle that ends in a dominant beat (the pause after
+        // the ectopic beat) and its T side by the cycle that follows it (the coupling interval),
+        // not by one median of both.
+        let rrIntoDominant = SignalMath.median(dominantRRs)
+            ?? SignalMath.median(dominant.filter { $0 > 0 }.map { Double(centers[$0] - centers[$0 - 1]) }) ?? rr
+        let rrOutOfDominant = SignalMath.median(dominantRRs)
+            ?? SignalMath.median(dominant.filter { $0 + 1 < centers.count }.map { Double(centers[$0 + 1] - centers[$0]) }) ?? rr
 
         // Median beat of the dominant type.
-        let template = MedianBeat.build(sig: sig, centers: dominant.map { centers[$0] }, rr: rr)
+        let template = MedianBeat.build(sig: sig, centers: dominant.map { centers[$0] }, rr: rrIntoDominant,
+                                        rrAfter: rrOutOfDominant)
         var representative: RepresentativeBeat? = nil
         var pTemplate: (segment: [[Float]], peak: Int, start: Int, end: Int)? = nil
         if let template {
@@ -77,12 +86,12 @@ public struct Delineator: Sendable {
                 lowerBound = max(0, template.center - lead + sig.samples(6))
             }
             let ctx = BeatContext(center: template.center,
-                                  pLimit: max(0, template.center - Int(0.55 * rr)),
-                                  tLimit: tLimitFor(center: template.center, rrNext: rr, fs: fs, count: tsig.count),
+                                  pLimit: max(0, template.center - Int(0.55 * rrIntoDominant)),
+                                  tLimit: tLimitFor(center: template.center, rrNext: rrOutOfDominant, fs: fs, count: tsig.count),
                                   pMode: .detect, lowerBound: lowerBound, upperBound: tsig.count - 1, isRepresentative: true,
-                                  dominantRR: Int(rr))
+                                  dominantRR: Int(rrIntoDominant))
             if var r = tcore.delineate(ctx) {
-                if r.global.pPeak != nil, hasContinuousAtrialActivity(r, sig: tsig, rr: Int(rr)) {
+                if r.global.pPeak != nil, hasContinuousAtrialActivity(r, sig: tsig, rr: Int(rrIntoDominant)) {
                     // Flutter waves, not a P wave: the same deflection recurs in the TP segment.
                     empty.continuousAtrialActivity = true
                     r.global.pOnset = nil; r.global.pPeak = nil; r.global.pOffset = nil

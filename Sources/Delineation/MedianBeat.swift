@@ -8,9 +8,9 @@ enum MedianBeat {
 
     /// Median over the beats whose window fits in the record: from 0.6 RR (at most 450 ms)
     /// before the alignment point to 0.9 RR (at most 750 ms) after it.
-    static func build(sig: PreparedSignals, centers: [Int], rr: Double) -> Template? {
+    static func build(sig: PreparedSignals, centers: [Int], rr: Double, rrAfter: Double? = nil) -> Template? {
         let pre = min(Int(0.6 * rr), sig.samples(450))
-        let post = min(Int(0.9 * rr), sig.samples(750))
+        let post = min(Int(0.9 * (rrAfter ?? rr)), sig.samples(750))
         let fitting = centers.filter { $0 - pre >= 0 && $0 + post < sig.count }
         guard !fitting.isEmpty, pre > 0, post > 0 else { return nil }
         let length = pre + post + 1

@@ -37,6 +37,7 @@ public enum StatementClass: String, Sendable, CaseIterable, Comparable {
         case .sinusArrhythmia: .SARRH
         case .atrialFibrillation: .AFIB
         case .atrialFlutter: .AFLT
+        case .ventricularPacedRhythm: .PACE
         case .atrialPrematureComplexes: .PAC
         case .ventricularPrematureComplexes, .ventricularBigeminy, .ventricularTrigeminy, .ventricularCouplets: .PVC
         case .firstDegreeAVBlock: .AVB1

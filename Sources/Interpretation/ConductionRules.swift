@@ -37,7 +37,13 @@ enum ConductionRules {
         // Right bundle branch block: rsR′ (or a dominant R) in V1/V2, terminal S in I and V6.
         let rsrLeads = [v1, v2].compactMap { $0 }.filter { ($0.rPrime ?? 0) > 0.05 }.map(\.label)
         let dominantRV1 = v1.map { $0.tallestR > $0.deepestS && $0.tallestR > 0.3 } ?? false
-        let terminalSLeads = [i, v6].compactMap { $0 }.filter { $0.deepestS >= Thresholds.terminalSDepth && $0.s != nil }.map(\.label)
+        // A terminal S is a QRS deflection: it must reach below the level the QRS ends at (J). A
+        // negative "S" no deeper than the J point is the depressed ST segment of a left bundle
+        // branch block's secondary repolarization, not a terminal S.
+        let terminalSLeads = [i, v6].compactMap { $0 }.filter { l in
+            guard let s = l.s else { return false }
+            return (l.stJ ?? 0) - s >= Thresholds.terminalSDepth
+        }.map(\.label)
         let rightPattern = !rsrLeads.isEmpty || dominantRV1
         let rightEvidence: [Evidence] = [
             Evidence(.rsrPrime, value: rsrLeads.isEmpty ? 0 : 1, unit: .none, leads: rsrLeads.isEmpty ? ["V1", "V2"] : rsrLeads,
@@ -54,24 +60,35 @@ enum ConductionRules {
         let broadRLeads = [i, aVL, v5, v6].compactMap { $0 }.filter { $0.tallestR > $0.deepestS }.map(\.label)
         let rLateral = broadRLeads.contains("I") || broadRLeads.contains("V6") || broadRLeads.contains("V5")
         let sV1 = v1.map { $0.deepestS > $0.tallestR } ?? false
+        // The R must be broad where it is dominant: the block's delay shows in the lateral leads'
+        // own QRS. A global QRS made wide by other leads while I, V5 and V6 stay narrow is a
+        // nonspecific delay. Not judged when no lateral lead has its own duration.
+        let lateralDurations = [i, v5, v6].compactMap { $0?.qrsDuration }
+        let broadLateral = lateralDurations.isEmpty || lateralDurations.contains { $0 >= Thresholds.completeBlockQRS }
         let leftEvidence: [Evidence] = [
             Evidence(.absentQ, value: noQ ? 1 : 0, unit: .none, leads: qLeads.isEmpty ? lateral.map(\.label) : qLeads,
                      met: noQ, criterion: .ahaPart3Conduction),
             Evidence(.broadR, value: rLateral ? 1 : 0, unit: .none, leads: broadRLeads.isEmpty ? ["I", "aVL", "V5", "V6"] : broadRLeads,
                      met: rLateral, criterion: .ahaPart3Conduction),
             Evidence(.rSPattern, value: sV1 ? 1 : 0, unit: .none, leads: ["V1"], met: sV1, criterion: .ahaPart3Conduction),
-        ]
+        ] + (lateralDurations.isEmpty ? [] : [
+            Evidence(.qrsDuration, value: lateralDurations.max(), unit: .ms, leads: ["I", "V5", "V6"],
+                     threshold: "≥ 120 ms in one of the leads", met: broadLateral, criterion: .ahaPart3Conduction)])
 
         if preexcited {
             // Pre-excitation widens the QRS by itself: no bundle-branch diagnosis on top of it.
         } else if qrs >= Thresholds.completeBlockQRS {
-            if rightPattern && !(sV1 && noQ && rLateral) {
-                let full = terminalSLeads.count == 2
+            // A left-bundle-like V1 (S > R) with lateral R waves yields to the right bundle pattern
+            // only when that pattern is complete: an R′ in V1/V2 and a terminal S in both I and V6,
+            // which a left bundle branch block's monophasic lateral R cannot have.
+            let full = terminalSLeads.count == 2
+            if rightPattern && (!(sV1 && noQ && rLateral) || (!rsrLeads.isEmpty && full)) {
                 out.append(Statement(code: .rightBundleBranchBlock, certainty: full ? .definite : .possible,
                                      evidence: [qrsEvidence("≥ 120 ms", true)] + rightEvidence))
-            } else if sV1 && rLateral && qLeads.count <= 1 && lateral.count >= 2 {
-                // A septal q in one lateral lead makes the block only possible; in more it is excluded.
-                out.append(Statement(code: .leftBundleBranchBlock, certainty: noQ ? .definite : .possible,
+            } else if sV1 && rLateral && noQ && broadLateral {
+                // Part III: absent q waves in I, V5 and V6 (a q there means septal activation from
+                // the left, or an infarct: not a left bundle branch block).
+                out.append(Statement(code: .leftBundleBranchBlock,
                                      evidence: [qrsEvidence("≥ 120 ms", true)] + leftEvidence))
             } else {
                 out.append(Statement(code: .intraventricularConductionDelay,
@@ -81,7 +98,9 @@ enum ConductionRules {
             if !rsrLeads.isEmpty {
                 out.append(Statement(code: .incompleteRightBundleBranchBlock,
                                      evidence: [qrsEvidence("110–119 ms", true)] + rightEvidence))
-            } else {
+            } else if qrs > Thresholds.incompleteBlockQRS {
+                // Part III: nonspecific IVCD is a QRS "greater than 110 ms" without bundle-branch
+                // criteria; 110 ms itself is the upper limit of normal.
                 out.append(Statement(code: .intraventricularConductionDelay,
                                      evidence: [qrsEvidence("> 110 ms", true)] + rightEvidence))
             }

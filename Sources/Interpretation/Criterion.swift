@@ -4,6 +4,14 @@ public enum Criterion: String, Sendable, Equatable, CaseIterable {
     /// of the ECG, part I (Circulation 2007;115:1306): rate limits of sinus rhythm (60–100 bpm),
     /// sinus P wave (upright in I and II, P axis 0°…+90°).
     case ahaPart1Rhythm
+    /// Mason et al., AHA/ACCF/HRS recommendations, part II: the electrocardiography diagnostic
+    /// statement list (Circulation 2007;115:1325): ventricular-paced rhythm, a QRS initiated by a
+    /// pacemaker stimulus.
+    case ahaPart2PacedRhythm
+    /// Kusumoto et al., 2018 ACC/AHA/HRS guideline on the evaluation and management of patients
+    /// with bradycardia and cardiac conduction delay (Circulation 2019;140:e382): sinus
+    /// bradycardia is a sinus rate < 50 bpm.
+    case bradycardiaGuideline
     /// Surawicz et al., AHA/ACCF/HRS recommendations, part III: intraventricular conduction
     /// disturbances (Circulation 2009;119:e235): bundle branch blocks, fascicular blocks, IVCD,
     /// pre-excitation; also the PR > 200 ms limit of first-degree AV block.
@@ -53,6 +61,8 @@ public enum Criterion: String, Sendable, Equatable, CaseIterable {
     public var citation: String {
         switch self {
         case .ahaPart1Rhythm: "AHA/ACC/HRS 2007 part I (Kligfield)"
+        case .ahaPart2PacedRhythm: "AHA/ACCF/HRS 2007 part II statement list (Mason)"
+        case .bradycardiaGuideline: "ACC/AHA/HRS 2018 bradycardia guideline (Kusumoto)"
         case .ahaPart3Conduction: "AHA/ACCF/HRS 2009 part III (Surawicz)"
         case .ahaPart4QT: "AHA/ACCF/HRS 2009 part IV (Rautaharju)"
         case .ahaPart5Hypertrophy: "AHA/ACCF/HRS 2009 part V (Hancock)"

@@ -75,12 +75,13 @@ public enum MeasurementUnit: String, Sendable, Equatable {
 
 /// The measured quantities and morphological features rules refer to.
 public enum Quantity: String, Sendable, Equatable, CaseIterable {
-    case beatCount, heartRate, atrialRate, rrIrregularity, rrRange, pWavePresence, prVariability, pAxis
+    case beatCount, heartRate, atrialRate, rrIrregularity, rrPatternResidual, rrRange, pWavePresence, prVariability, pAxis
     case prInterval, qrsDuration, qtInterval, qtcBazett, qtcFridericia, qrsAxis
     case rsrPrime, dominantR, terminalS, absentQ, broadR, qRPattern, rSPattern
     case sokolowLyon, cornell, sex, limbQRSAmplitude, precordialQRSAmplitude
     case stAtJ, stAtJ60, tAmplitude
     case prematureAtrialBeats, prematureVentricularBeats, bigeminalCycles, trigeminalCycles, couplets
+    case pacedBeats, continuousAtrialActivity
     case worstStatement
     case invalidSamples, peakToPeakAmplitude, clippedSamples, beatConsistency, leadPolarity
 
@@ -91,6 +92,7 @@ public enum Quantity: String, Sendable, Equatable, CaseIterable {
         case .heartRate: "ventricular rate"
         case .atrialRate: "atrial rate"
         case .rrIrregularity: "RR irregularity (mean successive difference / mean RR)"
+        case .rrPatternResidual: "RR irregularity left by the best 2- or 3-beat repeating cycle"
         case .rrRange: "RR range (longest − shortest, dominant beats)"
         case .pWavePresence: "beats with a P wave"
         case .prVariability: "PR interval standard deviation"
@@ -121,6 +123,8 @@ public enum Quantity: String, Sendable, Equatable, CaseIterable {
         case .bigeminalCycles: "bigeminal cycles (ectopic every 2nd beat)"
         case .trigeminalCycles: "trigeminal cycles (ectopic every 3rd beat)"
         case .couplets: "pairs of consecutive ventricular ectopic beats"
+        case .pacedBeats: "beats with a pacemaker spike before the QRS"
+        case .continuousAtrialActivity: "continuous atrial (flutter-wave) activity"
         case .worstStatement: "most severe statement"
         case .invalidSamples: "invalid samples"
         case .peakToPeakAmplitude: "peak-to-peak amplitude"

@@ -24,13 +24,17 @@ public struct BeatObservation: Sendable, Equatable {
     public var pr: Double?
     /// Preceding RR divided by the dominant RR, as the beat classifier measured it.
     public var prematurity: Double?
+    /// Whether a pacemaker spike precedes the QRS (the beat is ventricular paced).
+    public var paced: Bool
 
-    public init(rrBefore: Double?, type: BeatType, hasP: Bool, pr: Double? = nil, prematurity: Double? = nil) {
+    public init(rrBefore: Double?, type: BeatType, hasP: Bool, pr: Double? = nil, prematurity: Double? = nil,
+                paced: Bool = false) {
         self.rrBefore = rrBefore
         self.type = type
         self.hasP = hasP
         self.pr = pr
         self.prematurity = prematurity
+        self.paced = paced
     }
 }
 
@@ -43,18 +47,22 @@ public struct LeadObservation: Sendable, Equatable {
     public var s: Double?
     public var rPrime: Double?
     public var qDuration: Double?
+    /// This lead's own QRS duration (ms), where its onset and offset were found.
+    public var qrsDuration: Double?
     public var stJ: Double?
     public var stJ60: Double?
     public var t: Double?
 
     public init(label: String, q: Double? = nil, r: Double? = nil, s: Double? = nil, rPrime: Double? = nil,
-                qDuration: Double? = nil, stJ: Double? = nil, stJ60: Double? = nil, t: Double? = nil) {
+                qDuration: Double? = nil, qrsDuration: Double? = nil, stJ: Double? = nil, stJ60: Double? = nil,
+                t: Double? = nil) {
         self.label = label
         self.q = q
         self.r = r
         self.s = s
         self.rPrime = rPrime
         self.qDuration = qDuration
+        self.qrsDuration = qrsDuration
         self.stJ = stJ
         self.stJ60 = stJ60
         self.t = t
@@ -87,6 +95,9 @@ public struct InterpretationInput: Sendable, Equatable {
     public var hasRepresentativeBeat: Bool
     public var heartRate: Double?
     public var atrialRate: Double?
+    /// The median beat's TP or PR segment carries deflections as large as its "P wave" in most
+    /// leads that show it: continuous atrial activity (flutter waves) instead of discrete P waves.
+    public var continuousAtrialActivity: Bool
     public var pr: Double?
     public var qrs: Double?
     public var qt: Double?
@@ -105,6 +116,7 @@ public struct InterpretationInput: Sendable, Equatable {
 
     public init(recordID: String, sex: Sex = .unknown, age: Int? = nil, beats: [BeatObservation],
                 hasRepresentativeBeat: Bool = true, heartRate: Double? = nil, atrialRate: Double? = nil,
+                continuousAtrialActivity: Bool = false,
                 pr: Double? = nil, qrs: Double? = nil, qt: Double? = nil, qtcBazett: Double? = nil,
                 qtcFridericia: Double? = nil, pAxis: Double? = nil, qrsAxis: Double? = nil, tAxis: Double? = nil,
                 sokolowLyon: Double? = nil, cornell: Double? = nil, leads: [LeadObservation] = []) {
@@ -115,6 +127,7 @@ public struct InterpretationInput: Sendable, Equatable {
         self.hasRepresentativeBeat = hasRepresentativeBeat
         self.heartRate = heartRate
         self.atrialRate = atrialRate
+        self.continuousAtrialActivity = continuousAtrialActivity
         self.pr = pr
         self.qrs = qrs
         self.qt = qt
@@ -141,16 +154,18 @@ public struct InterpretationInput: Sendable, Equatable {
             let rr = k > 0 ? fs.duration(ofSamples: b.global.qrsOnset - d.beats[k - 1].global.qrsOnset).value : nil
             let pr = b.global.pOnset.map { fs.duration(ofSamples: b.global.qrsOnset - $0).value }
             beats.append(BeatObservation(rrBefore: rr, type: b.type, hasP: b.global.hasP, pr: pr,
-                                         prematurity: b.classification.prematurity))
+                                         prematurity: b.classification.prematurity, paced: b.pacingSpike != nil))
         }
         let g = m.global
         let qrs = Self.robustQRS(global: g.qrs?.value, perLead: m.leads.compactMap { $0.qrsDuration?.value })
         let leads = m.leads.map { l in
             LeadObservation(label: Self.standardLabel(l.lead, l.label), q: l.q, r: l.r, s: l.s, rPrime: l.rPrime,
-                            qDuration: l.qDuration?.value, stJ: l.stJ, stJ60: l.stJ60, t: l.t)
+                            qDuration: l.qDuration?.value, qrsDuration: l.qrsDuration?.value, stJ: l.stJ,
+                            stJ60: l.stJ60, t: l.t)
         }
         self.init(recordID: m.recordID, sex: sex, age: age, beats: beats,
                   hasRepresentativeBeat: d.representative != nil, heartRate: g.heartRate, atrialRate: g.atrialRate,
+                  continuousAtrialActivity: d.continuousAtrialActivity,
                   pr: g.pr?.value, qrs: qrs, qt: g.qt?.value, qtcBazett: g.qtc?.bazett.value,
                   qtcFridericia: g.qtc?.fridericia.value, pAxis: g.pAxis, qrsAxis: g.qrsAxis, tAxis: g.tAxis,
                   sokolowLyon: g.sokolowLyon, cornell: g.cornell, leads: leads)

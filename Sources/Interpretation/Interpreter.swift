@@ -29,11 +29,15 @@ public struct Interpreter: Sendable {
         let measurable = !statements.contains { $0.code == .noQRSDetected || $0.code == .poorSignalQuality }
         if measurable {
             statements += EctopyRules.evaluate(input, rhythm: rhythm)
-            statements += ConductionRules.evaluate(input, rhythm: rhythmStatement)
-            statements += AxisRules.evaluate(input)
-            statements += VoltageRules.evaluate(input)
-            let wide = (input.qrs ?? 0) >= Thresholds.completeBlockQRS
-            statements += RepolarizationRules.evaluate(input, wideQRS: wide)
+            // A paced QRS is wide, left-axis and with secondary ST-T changes by construction:
+            // bundle-branch, axis, voltage and repolarization criteria do not apply to it.
+            if rhythm != .ventricularPacedRhythm {
+                statements += ConductionRules.evaluate(input, rhythm: rhythmStatement)
+                statements += AxisRules.evaluate(input)
+                statements += VoltageRules.evaluate(input)
+                let wide = (input.qrs ?? 0) >= Thresholds.completeBlockQRS
+                statements += RepolarizationRules.evaluate(input, wideQRS: wide, flutterWaves: rhythm == .atrialFlutter)
+            }
             // Naming unusable leads is about the recording, not the heart: not in the summary.
             statements.append(Self.summary(statements.filter { $0.code != .leadsUnsuitable }))
         }

@@ -1,9 +1,11 @@
 /// QT prolongation (AHA/ACCF/HRS 2009 part IV) and regional ST/T findings (fourth universal
 /// definition of myocardial infarction).
 enum RepolarizationRules {
-    static func evaluate(_ input: InterpretationInput, wideQRS: Bool) -> [Statement] {
+    static func evaluate(_ input: InterpretationInput, wideQRS: Bool, flutterWaves: Bool = false) -> [Statement] {
         var out: [Statement] = []
-        if let qtc = input.qtcBazett {
+        // Part IV measures QT to the end of T where it returns to baseline; flutter waves leave no
+        // baseline there, so the T end (and any QT statement) is not determinable.
+        if !flutterWaves, let qtc = input.qtcBazett {
             let limit: Double
             let threshold: String
             switch input.sex {

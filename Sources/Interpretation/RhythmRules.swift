@@ -5,6 +5,11 @@ public struct RhythmFeatures: Sendable, Equatable {
     public var beatCount: Int
     /// Mean |RR(k) − RR(k−1)| / mean RR over all beats.
     public var irregularity: Double?
+    /// The irregularity a repeating cycle of 2 or 3 beats leaves: the smaller of mean
+    /// |RR(k) − RR(k−2)| and mean |RR(k) − RR(k−3)|, over the mean RR. Small while
+    /// ``irregularity`` is large: the RR sequence is regularly irregular (bigeminy, trigeminy,
+    /// grouped beating), not irregularly irregular.
+    public var patternResidual: Double?
     /// Longest minus shortest RR between consecutive dominant beats (ms).
     public var dominantRRRange: Double?
     /// Fraction of non-ventricular beats with a P wave.
@@ -14,9 +19,14 @@ public struct RhythmFeatures: Sendable, Equatable {
     /// the P waves are conducted (sinus, ectopic atrial), large when "P waves" are fibrillatory
     /// waves that happen to precede a QRS.
     public var prStandardDeviation: Double?
+    /// Fraction of beats with a pacemaker spike before the QRS.
+    public var pacedFraction: Double?
 
     public init(_ input: InterpretationInput) {
         beatCount = input.beats.count
+        if !input.beats.isEmpty {
+            pacedFraction = Double(input.beats.filter(\.paced).count) / Double(input.beats.count)
+        }
         let rrs = input.beats.compactMap(\.rrBefore)
         if !rrs.isEmpty {
             let mean = rrs.reduce(0, +) / Double(rrs.count)
@@ -25,6 +35,13 @@ public struct RhythmFeatures: Sendable, Equatable {
                 let diffs = zip(rrs.dropFirst(), rrs).map { abs($0 - $1) }
                 irregularity = diffs.reduce(0, +) / Double(diffs.count) / mean
             }
+            let residuals = [2, 3].compactMap { lag -> Double? in
+                // At least two full cycles of the period, or a pattern cannot be told from chance.
+                guard rrs.count >= 2 * lag + 1, mean > 0 else { return nil }
+                let d = zip(rrs.dropFirst(lag), rrs).map { abs($0 - $1) }
+                return d.reduce(0, +) / Double(d.count) / mean
+            }
+            patternResidual = residuals.min()
         }
         var dominant: [Double] = []
         for (k, b) in input.beats.enumerated() where k > 0 {
@@ -57,17 +74,32 @@ enum RhythmRules {
                 Evidence(.heartRate, value: input.heartRate, unit: .bpm, met: false, criterion: .signalQuality)])]
         }
         let rateEvidence = Evidence(.heartRate, value: rate, unit: .bpm, met: true, criterion: .ahaPart1Rhythm)
+        // Most QRS complexes start at a pacemaker stimulus: the ventricles are paced, whatever the
+        // atria do (their rhythm is not judged from the paced QRS sequence).
+        if let paced = f.pacedFraction, paced > Thresholds.pacedBeats {
+            return [Statement(code: .ventricularPacedRhythm, evidence: [
+                Evidence(.pacedBeats, value: paced * 100, unit: .percent,
+                         threshold: "> \(Int(Thresholds.pacedBeats * 100))%", met: true, criterion: .ahaPart2PacedRhythm),
+                rateEvidence])]
+        }
         let irregular = (f.irregularity ?? 0) >= Thresholds.irregularity
-        let irregularityEvidence = Evidence(.rrIrregularity, value: f.irregularity.map { $0 * 100 }, unit: .percent,
+        // Irregularly irregular: no short repeating cycle explains the variation (bigeminy's RR
+        // alternates, and alternates regularly).
+        let patterned = irregular && (f.patternResidual ?? .infinity) < Thresholds.patternResidual
+        let irregularlyIrregular = irregular && !patterned
+        var irregularityEvidence = Evidence(.rrIrregularity, value: f.irregularity.map { $0 * 100 }, unit: .percent,
                                             threshold: "≥ \(Int(Thresholds.irregularity * 100))%", met: irregular,
                                             criterion: .escAtrialFibrillation)
+        let patternEvidence = Evidence(.rrPatternResidual, value: f.patternResidual.map { $0 * 100 }, unit: .percent,
+                                       threshold: "≥ \(Int(Thresholds.patternResidual * 100))%", met: !patterned,
+                                       criterion: .escAtrialFibrillation)
         let presence = f.pWavePresence ?? 0
         let conducted = (f.prStandardDeviation ?? .infinity) <= Thresholds.prConsistency
         let pPresent = conducted && presence >= Thresholds.pWavePresence
         // The median beat has a P wave only if P waves precede most QRS complexes at a constant PR
         // (fibrillatory waves average out): with a regular rhythm that is a possible atrial rhythm
         // even when per-beat P detection failed.
-        let medianBeatP = input.pr != nil && !irregular
+        let medianBeatP = input.pr != nil && !irregularlyIrregular
         let pPartial = (conducted && presence >= Thresholds.pWavePresencePossible) || medianBeatP
         let pEvidence = Evidence(.pWavePresence, value: f.pWavePresence.map { $0 * 100 }, unit: .percent,
                                  threshold: pPresent || !pPartial ? "≥ \(Int(Thresholds.pWavePresence * 100))%"
@@ -79,7 +111,7 @@ enum RhythmRules {
                                   threshold: "≤ \(Int(Thresholds.prConsistency)) ms", met: conducted,
                                   criterion: .escAtrialFibrillation)
         let response: VentricularResponse = rate > Thresholds.tachycardia ? .rapid
-            : rate < Thresholds.bradycardia ? .slow : .controlled
+            : rate < Thresholds.slowVentricularResponse ? .slow : .controlled
 
         if !pPresent && !pPartial {
             if let atrial = input.atrialRate, Thresholds.flutterAtrialRate.contains(atrial) {
@@ -87,7 +119,17 @@ enum RhythmRules {
                     Evidence(.atrialRate, value: atrial, unit: .bpm, threshold: "240–350 bpm", met: true,
                              criterion: .escAtrialFibrillation), rateEvidence])]
             }
-            if irregular {
+            if input.continuousAtrialActivity, !irregular {
+                // Undulating atrial activity that fills the baseline between the QRS complexes,
+                // with the regular ventricular response of a fixed conduction ratio: the flutter
+                // pattern. "Possible" because the flutter-wave rate itself is not measured; with an
+                // irregular response (variable conduction, or a noisy baseline) nothing is claimed.
+                return [Statement(code: .atrialFlutter, certainty: .possible, response: response, evidence: [
+                    Evidence(.continuousAtrialActivity, value: 1, unit: .none, threshold: "no isoelectric TP/PR segment",
+                             met: true, criterion: .escAtrialFibrillation),
+                    pEvidence, irregularityEvidence, rateEvidence])]
+            }
+            if irregularlyIrregular {
                 // No distinct repeating P waves: too few, or not at a constant PR.
                 return [Statement(code: .atrialFibrillation, response: response, evidence: [
                     presence < Thresholds.pWavePresence ? Evidence(.pWavePresence, value: pEvidence.value, unit: .percent,
@@ -96,10 +138,10 @@ enum RhythmRules {
                               : Evidence(.prVariability, value: f.prStandardDeviation, unit: .ms,
                                          threshold: "> \(Int(Thresholds.prConsistency)) ms", met: true,
                                          criterion: .escAtrialFibrillation),
-                    irregularityEvidence, rateEvidence])]
+                    irregularityEvidence, patternEvidence, rateEvidence])]
             }
             let narrow = (input.qrs ?? .infinity) < Thresholds.completeBlockQRS
-            if narrow, rate <= Thresholds.tachycardia {
+            if narrow, rate <= Thresholds.tachycardia, !irregular {
                 return [Statement(code: .junctionalRhythm, certainty: .possible, evidence: [
                     Evidence(.pWavePresence, value: pEvidence.value, unit: .percent,
                              threshold: "< \(Int(Thresholds.pWavePresence * 100))%", met: true, criterion: .ahaPart1Rhythm),
@@ -108,17 +150,19 @@ enum RhythmRules {
                     Evidence(.qrsDuration, value: input.qrs, unit: .ms, threshold: "< 120 ms", met: true,
                              criterion: .ahaPart3Conduction), rateEvidence])]
             }
-            return [Statement(code: .undeterminedRhythm, evidence: [pEvidence, prEvidence, irregularityEvidence, rateEvidence])]
+            if patterned { irregularityEvidence.threshold = "" }
+            return [Statement(code: .undeterminedRhythm, evidence: [pEvidence, prEvidence, irregularityEvidence]
+                              + (patterned ? [patternEvidence] : []) + [rateEvidence])]
         }
 
         // P waves present: sinus or ectopic atrial ("possible" when only some were found).
         let atrialCertainty: Certainty = pPresent ? .definite : .possible
         let atrialEvidence = pPresent ? pEvidence : medianPEvidence
-        if let pAxis = input.pAxis, !Thresholds.sinusPAxis.contains(pAxis), irregular {
+        if let pAxis = input.pAxis, !Thresholds.sinusPAxis.contains(pAxis), irregularlyIrregular {
             // An irregularly irregular rhythm whose "P waves" have no sinus axis: the repeating
             // deflections are not sinus P waves (coarse fibrillatory waves locked near the QRS).
             return [Statement(code: .atrialFibrillation, certainty: .possible, response: response, evidence: [
-                irregularityEvidence,
+                irregularityEvidence, patternEvidence,
                 Evidence(.pAxis, value: pAxis, unit: .degrees, threshold: "outside −30°…+105°", met: true,
                          criterion: .escAtrialFibrillation), rateEvidence])]
         }
@@ -131,7 +175,8 @@ enum RhythmRules {
                                     met: input.pAxis != nil, criterion: .ahaPart1Rhythm)
         if rate < Thresholds.bradycardia {
             return [Statement(code: .sinusBradycardia, certainty: atrialCertainty, evidence: [atrialEvidence, prEvidence, axisEvidence,
-                Evidence(.heartRate, value: rate, unit: .bpm, threshold: "< 60 bpm", met: true, criterion: .ahaPart1Rhythm)])]
+                Evidence(.heartRate, value: rate, unit: .bpm, threshold: "< \(Int(Thresholds.bradycardia)) bpm", met: true,
+                         criterion: .bradycardiaGuideline)])]
         }
         if rate > Thresholds.tachycardia {
             return [Statement(code: .sinusTachycardia, certainty: atrialCertainty, evidence: [atrialEvidence, prEvidence, axisEvidence,
@@ -143,6 +188,7 @@ enum RhythmRules {
                          met: true, criterion: .ahaPart1Rhythm), rateEvidence])]
         }
         return [Statement(code: .sinusRhythm, certainty: atrialCertainty, evidence: [atrialEvidence, prEvidence, axisEvidence,
-            Evidence(.heartRate, value: rate, unit: .bpm, threshold: "60–100 bpm", met: true, criterion: .ahaPart1Rhythm)])]
+            Evidence(.heartRate, value: rate, unit: .bpm, threshold: "\(Int(Thresholds.bradycardia))–100 bpm", met: true,
+                     criterion: .bradycardiaGuideline)])]
     }
 }

@@ -6,6 +6,7 @@ public enum StatementCode: String, Sendable, Equatable, CaseIterable {
     // Rhythm
     case sinusRhythm, sinusBradycardia, sinusTachycardia, sinusArrhythmia
     case atrialFibrillation, atrialFlutter, ectopicAtrialRhythm, junctionalRhythm, undeterminedRhythm
+    case ventricularPacedRhythm
     // Ectopy
     case atrialPrematureComplexes, ventricularPrematureComplexes
     case ventricularBigeminy, ventricularTrigeminy, ventricularCouplets
@@ -38,6 +39,7 @@ public enum StatementCode: String, Sendable, Equatable, CaseIterable {
         case .ectopicAtrialRhythm: "Ectopic atrial rhythm"
         case .junctionalRhythm: "Junctional rhythm"
         case .undeterminedRhythm: "Undetermined rhythm"
+        case .ventricularPacedRhythm: "Ventricular-paced rhythm"
         case .atrialPrematureComplexes: "Atrial premature complexes"
         case .ventricularPrematureComplexes: "Ventricular premature complexes"
         case .ventricularBigeminy: "Ventricular bigeminy"
@@ -75,7 +77,7 @@ public enum StatementCode: String, Sendable, Equatable, CaseIterable {
         switch self {
         case .noQRSDetected, .poorSignalQuality, .leadsUnsuitable, .armLeadReversal: .quality
         case .sinusRhythm, .sinusBradycardia, .sinusTachycardia, .sinusArrhythmia, .atrialFibrillation,
-             .atrialFlutter, .ectopicAtrialRhythm, .junctionalRhythm, .undeterminedRhythm: .rhythm
+             .atrialFlutter, .ectopicAtrialRhythm, .junctionalRhythm, .undeterminedRhythm, .ventricularPacedRhythm: .rhythm
         case .atrialPrematureComplexes, .ventricularPrematureComplexes, .ventricularBigeminy,
              .ventricularTrigeminy, .ventricularCouplets: .ectopy
         case .firstDegreeAVBlock, .shortPR, .wpwPattern, .rightBundleBranchBlock,

@@ -3,11 +3,18 @@
 /// Published limits are used as published; the few limits the literature leaves open
 /// (how irregular is "irregularly irregular") are marked as this project's choice.
 public enum Thresholds {
-    // MARK: Rate (AHA/ACC/HRS 2007 part I)
-    /// Sinus bradycardia below this rate (bpm).
-    public static let bradycardia = 60.0
+    // MARK: Rate (AHA/ACC/HRS 2007 part I; ACC/AHA/HRS 2018 bradycardia guideline)
+    /// Sinus bradycardia below this rate (bpm): the 2018 ACC/AHA/HRS bradycardia guideline
+    /// defines sinus bradycardia as a sinus rate < 50 bpm, following the 50–90 bpm normal
+    /// resting range of Spodick et al. (Am J Cardiol 1992;69:1245). Older conventions and the
+    /// machine reports of MIMIC-IV-ECG use 60 bpm; the cardiologists who coded PTB-XL call
+    /// 50–59 bpm sinus rhythm as a rule.
+    public static let bradycardia = 50.0
     /// Sinus tachycardia above this rate (bpm).
     public static let tachycardia = 100.0
+    /// Atrial fibrillation or flutter "with slow ventricular response" below this mean
+    /// ventricular rate (bpm), the conventional qualifier of machine reports.
+    public static let slowVentricularResponse = 60.0
     /// P axis range of a sinus P wave (degrees); outside it the atrial rhythm is ectopic.
     public static let sinusPAxis = -30.0...105.0
     /// Fraction of beats that must have a P wave for an atrial (sinus or ectopic) rhythm.
@@ -21,10 +28,19 @@ public enum Thresholds {
     /// (project choice).
     public static let prConsistency = 40.0
 
+    /// A ventricular-paced rhythm when more than this fraction of the beats follow a pacemaker
+    /// spike (the majority rule of ``RecordDelineation/isVentricularPaced``).
+    public static let pacedBeats = 0.5
+
     // MARK: Irregularity (project choice, ESC 2020 gives no number)
     /// Mean absolute successive RR difference relative to the mean RR above which the rhythm is
     /// irregularly irregular (with absent P waves: atrial fibrillation).
     public static let irregularity = 0.09
+    /// An irregular rhythm whose RR sequence repeats with a period of 2 or 3 beats (mean
+    /// |RR(k) − RR(k−2)| or |RR(k) − RR(k−3)| relative to the mean RR) below this value is
+    /// regularly irregular (bigeminal or trigeminal grouping), not irregularly irregular as
+    /// atrial fibrillation must be (ESC 2020); the same limit as ``irregularity``.
+    public static let patternResidual = irregularity
     /// Longest minus shortest RR among dominant beats for sinus arrhythmia (ms): the classic
     /// "P–P variation > 0.12 s", raised because RR includes detector jitter.
     public static let sinusArrhythmiaRange = 160.0
@@ -38,7 +54,8 @@ public enum Thresholds {
     // MARK: Conduction (AHA/ACCF/HRS 2009 part III)
     public static let firstDegreeAVBlockPR = 200.0
     /// PR up to this value (ms) is reported as borderline first-degree AV block: within the
-    /// 10–20 ms by which automated P-onset detection can differ from a reader's (project choice).
+    /// 10–20 ms by which automated P-onset detection can differ from a reader's; above it the
+    /// block is definite, as in Minnesota code 6-3 (PR ≥ 0.22 s).
     public static let firstDegreeAVBlockBorderlinePR = 220.0
     public static let shortPR = 120.0
     public static let completeBlockQRS = 120.0

@@ -57,6 +57,7 @@ public struct Vocabulary: Sendable {
         .ectopicAtrialRhythm: "异位房性心律",
         .junctionalRhythm: "交界性心律",
         .undeterminedRhythm: "心律无法确定",
+        .ventricularPacedRhythm: "心室起搏心律",
         .atrialPrematureComplexes: "房性早搏",
         .ventricularPrematureComplexes: "室性早搏",
         .ventricularBigeminy: "室性早搏二联律",
@@ -107,6 +108,8 @@ public struct Vocabulary: Sendable {
     static let zhQuantity: [Quantity: String] = [
         .beatCount: "检出的QRS波群数", .heartRate: "心室率", .atrialRate: "心房率",
         .rrIrregularity: "RR间期不规则度（相邻差均值/平均RR）", .rrRange: "RR间期极差（主导心搏）",
+        .pacedBeats: "起搏刺激信号后的心搏比例", .continuousAtrialActivity: "连续心房（扑动波）活动",
+        .rrPatternResidual: "按最佳2或3心搏重复周期校正后的RR不规则度",
         .pWavePresence: "有P波的心搏比例", .prVariability: "PR间期标准差", .pAxis: "P波电轴", .prInterval: "PR间期", .qrsDuration: "QRS时限",
         .qtInterval: "QT间期", .qtcBazett: "QTc（Bazett）", .qtcFridericia: "QTc（Fridericia）", .qrsAxis: "QRS电轴",
         .rsrPrime: "rSR′（第二个R波）", .dominantR: "R波为主（R > S）", .terminalS: "终末S波", .absentQ: "无Q波",
@@ -141,7 +144,9 @@ public struct Vocabulary: Sendable {
     /// Thresholds are symbols and numbers; the few words in them are translated here.
     static func zhThreshold(_ t: String) -> String {
         var s = t
-        for (en, zh) in [("in every lead", "（所有导联）"), ("in 2 contiguous leads", "（2个相邻导联）"), ("with R > S", "且R > S"),
+        // Whole phrases first: "men" would otherwise be replaced inside "segment".
+        for (en, zh) in [("no isoelectric TP/PR segment", "TP/PR段无等电位线"), ("in one of the leads", "（至少一个导联）"),
+                         ("in every lead", "（所有导联）"), ("in 2 contiguous leads", "（2个相邻导联）"), ("with R > S", "且R > S"),
                          ("at J and J+60 ms", "（J点及J点后60 ms）"), ("with RBBB", "伴右束支阻滞"), ("outside", "超出"),
                          ("women", "女性"), ("men", "男性"), ("(male)", "（男性）"), ("(female)", "（女性）"),
                          ("unknown", "未知"), ("in I and V6", "（I与V6导联）"),

@@ -6,7 +6,7 @@ extension SyntheticECG {
     /// later stages must recognise. Every record has its own seed so their noise differs.
     public static let standardSet: [SyntheticECG] = [
         SyntheticECG(name: "sinus-normal", summary: "Normal sinus rhythm, normal intervals and axis", seed: 101),
-        SyntheticECG(name: "sinus-bradycardia", summary: "Sinus bradycardia 50 bpm", heartRate: 50,
+        SyntheticECG(name: "sinus-bradycardia", summary: "Sinus bradycardia 45 bpm", heartRate: 45,
                      qtInterval: Milliseconds(420), seed: 102),
         SyntheticECG(name: "sinus-tachycardia", summary: "Sinus tachycardia 125 bpm", heartRate: 125,
                      prInterval: Milliseconds(140), pDuration: Milliseconds(90),

@@ -21,23 +21,22 @@ import TestSupport
         #expect(e.rows.count == 150)
         #expect(e.failures.isEmpty)
         func f1(_ c: StatementClass) -> Double { e.counts(c).f1 ?? 0 }
-        // Sinus origin, whatever the rate (PTB-XL's readers code 50–59 bpm as SR where the
-        // AHA limit of 60 bpm makes it sinus bradycardia: 20 of its SR records).
+        // Sinus origin, whatever the rate or regularity.
         #expect(f1(.SINUS) >= 0.95)
         // Each positive reference record found (sensitivity), whatever the false positives.
         for c in [StatementClass.AFIB, .AVB1, .CRBBB, .CLBBB, .LAFB] {
             #expect(e.counts(c).sensitivity == 1, "\(c.rawValue) sensitivity")
         }
-        withKnownIssue("strict SR: PTB-XL SR includes 50–59 bpm (AHA: sinus bradycardia)") {
+        #expect(f1(.CLBBB) >= 0.80)
+        withKnownIssue("strict SR: 15 SR-coded records have a phasic RR range of 162–240 ms (sinus arrhythmia by the 0.16 s criterion); PTB-XL codes SARRH from 260 ms") {
             #expect(f1(.SR) >= 0.95)
         }
         withKnownIssue("AFIB: record 181 ('förmaksflimmer med hög kammarfrekvens') has no AFIB code in PTB-XL") {
             #expect(f1(.AFIB) >= 0.90)
         }
-        withKnownIssue("1AVB, CRBBB, CLBBB, LAFB: false positives from PR/QRS boundaries and borderline morphologies (see report)") {
+        withKnownIssue("1AVB, CRBBB, LAFB: uncoded PR 228/238 ms (98, 167), RBBB coded IRBBB (188), moderate left axis with LAFB morphology (see README)") {
             #expect(f1(.AVB1) >= 0.80)
             #expect(f1(.CRBBB) >= 0.80)
-            #expect(f1(.CLBBB) >= 0.80)
             #expect(f1(.LAFB) >= 0.80)
         }
     }
@@ -49,5 +48,7 @@ import TestSupport
                 == [.SR, .AVB1, .IRBBB, .SINUS])
         #expect(StatementClass.fromMachineReport(["Atrial fibrillation with rapid ventricular response", "Left bundle branch block"])
                 == [.AFIB, .CLBBB])
+        #expect(StatementClass.of(.ventricularPacedRhythm) == .PACE)
+        #expect(StatementClass.fromMachineReport(["Ventricular-paced rhythm"]) == [.PACE])
     }
 }

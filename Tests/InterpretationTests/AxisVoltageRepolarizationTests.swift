@@ -114,7 +114,7 @@ import Interpretation
 
     @Test func summaryFollowsWorstStatement() {
         #expect(interpret(Make.normal()).has(.normalECG))
-        #expect(interpret(Make.normal(rate: 55)).has(.borderlineECG))
+        #expect(interpret(Make.normal(rate: 45)).has(.borderlineECG))
         var input = Make.normal()
         input.pr = 240
         #expect(interpret(input).has(.abnormalECG))

@@ -13,7 +13,7 @@ import Interpretation
 
     @Test func firstDegreeAVBlockNeedsAtrialRhythm() {
         // Irregular RR without P waves (atrial fibrillation): a PR on the median beat means nothing.
-        var input = RhythmThresholdTests.alternating(60, hasP: false)
+        var input = RhythmThresholdTests.irregular(scale: 2, hasP: false)
         input.pr = 240
         let i = interpret(input)
         #expect(i.has(.atrialFibrillation))
@@ -53,6 +53,34 @@ import Interpretation
         #expect(interpret(input).has(.rightBundleBranchBlock, .possible))
     }
 
+    @Test func completeRightPatternWinsOverALeftLikeV1() {
+        // rSR′ in V1 with S deeper than R′, no lateral q: V1 alone looks left-like, but the R′ and
+        // the terminal S in I and V6 make it a right bundle branch block.
+        var input = Self.rbbb(qrs: 140)
+        input = Make.replacing(input, "V1") { $0.r = 0.2; $0.s = -0.8; $0.rPrime = 0.5 }
+        for l in ["I", "V5", "V6"] { input = Make.replacing(input, l) { $0.q = nil } }
+        let i = interpret(input)
+        #expect(i.has(.rightBundleBranchBlock, .definite))
+        #expect(!i.has(.leftBundleBranchBlock))
+    }
+
+    @Test func terminalSMustReachBelowTheJPoint() {
+        // A left bundle branch block whose depressed ST makes I and V6 end below baseline, with a
+        // small spurious R′ in V1: the "S" is 0.09 mV below J in I (not a terminal S), so the
+        // right pattern is incomplete and the left one stands.
+        func input(sBelowJ: Double) -> InterpretationInput {
+            var input = Self.lbbb(qrs: 150)
+            input = Make.replacing(input, "V1") { $0.rPrime = 0.2 }
+            input = Make.replacing(input, "I") { $0.stJ = -0.15; $0.s = -0.15 - sBelowJ }
+            input = Make.replacing(input, "V6") { $0.stJ = -0.14; $0.s = -0.26 }
+            return input
+        }
+        let st = interpret(input(sBelowJ: 0.09))
+        #expect(st.has(.leftBundleBranchBlock) && !st.has(.rightBundleBranchBlock))
+        let s = interpret(input(sBelowJ: 0.1))
+        #expect(s.has(.rightBundleBranchBlock, .definite) && !s.has(.leftBundleBranchBlock))
+    }
+
     /// QS in V1, monophasic R without q in I, V5, V6.
     static func lbbb(qrs: Double) -> InterpretationInput {
         var input = Make.normal()
@@ -67,9 +95,29 @@ import Interpretation
         #expect(!interpret(Self.lbbb(qrs: 119)).has(.leftBundleBranchBlock))
     }
 
-    @Test func lbbbWithLateralQIsOnlyPossible() {
-        let input = Make.replacing(Self.lbbb(qrs: 150), "V6") { $0.q = -0.2 }
-        #expect(interpret(input).has(.leftBundleBranchBlock, .possible))
+    @Test func lbbbExcludedByALateralQ() {
+        // Part III: absent q in I, V5 and V6; a q of 0.06 mV (above the 0.05 mV negligible size)
+        // makes it a nonspecific delay, 0.05 mV does not.
+        let withQ = interpret(Make.replacing(Self.lbbb(qrs: 150), "V6") { $0.q = -0.06 })
+        #expect(!withQ.has(.leftBundleBranchBlock))
+        #expect(withQ.has(.intraventricularConductionDelay))
+        #expect(interpret(Make.replacing(Self.lbbb(qrs: 150), "V6") { $0.q = -0.05 }).has(.leftBundleBranchBlock, .definite))
+    }
+
+    @Test func lbbbNeedsTheBroadRInTheLateralLeads() {
+        // Global QRS 150 ms, but I, V5 and V6 each 119 ms: the width is not where the R is.
+        func lateral(_ ms: Double) -> InterpretationInput {
+            var input = Self.lbbb(qrs: 150)
+            for l in ["I", "V5", "V6"] { input = Make.replacing(input, l) { $0.qrsDuration = ms } }
+            return input
+        }
+        let narrow = interpret(lateral(119))
+        #expect(!narrow.has(.leftBundleBranchBlock))
+        #expect(narrow.has(.intraventricularConductionDelay))
+        let broad = interpret(lateral(120))
+        #expect(broad.has(.leftBundleBranchBlock, .definite))
+        #expect(broad.statement(.leftBundleBranchBlock)?.evidence.contains {
+            $0.quantity == .qrsDuration && $0.leads == ["I", "V5", "V6"] && $0.value == 120 } == true)
     }
 
     @Test func wideQRSWithoutBundlePatternIsIVCD() {
@@ -78,6 +126,15 @@ import Interpretation
         let i = interpret(input)
         #expect(i.has(.intraventricularConductionDelay))
         #expect(!i.has(.rightBundleBranchBlock) && !i.has(.leftBundleBranchBlock))
+    }
+
+    @Test func nonspecificDelayNeedsQRSAbove110ms() {
+        // Part III: "greater than 110 ms"; 110 ms is still normal.
+        var input = Make.normal()
+        input.qrs = 110
+        #expect(!interpret(input).has(.intraventricularConductionDelay))
+        input.qrs = 111
+        #expect(interpret(input).has(.intraventricularConductionDelay))
     }
 
     static func lafb(axis: Double) -> InterpretationInput {

@@ -3,8 +3,8 @@ import Interpretation
 import Delineation
 
 @Suite struct RhythmThresholdTests {
-    @Test(arguments: [(59.0, StatementCode.sinusBradycardia), (60.0, .sinusRhythm), (100.0, .sinusRhythm),
-                      (101.0, .sinusTachycardia)])
+    @Test(arguments: [(49.0, StatementCode.sinusBradycardia), (50.0, .sinusRhythm), (59.0, .sinusRhythm),
+                      (100.0, .sinusRhythm), (101.0, .sinusTachycardia)])
     func sinusRateLimits(rate: Double, expected: StatementCode) {
         let i = interpret(Make.normal(rate: rate))
         #expect(i.statements.first?.code == expected)
@@ -38,6 +38,19 @@ import Delineation
         return input
     }
 
+    /// RR = 800 + scale · offsets, with offsets that repeat with no period of 2 or 3 beats (mean RR
+    /// 800 ms; mean successive difference 39 · scale; lag-2 and lag-3 differences larger still).
+    static func irregular(scale: Double, hasP: Bool) -> InterpretationInput {
+        let offsets: [Double] = [-60, 0, -40, -30, 50, 40, 40, 10, -50, 30, 10]
+        var input = Make.normal(rate: 75)
+        input.beats = (0..<12).map { k in
+            BeatObservation(rrBefore: k == 0 ? nil : 800 + scale * offsets[k - 1], type: .dominant, hasP: hasP,
+                            pr: hasP ? 160 : nil)
+        }
+        input.pr = hasP ? 160 : nil
+        return input
+    }
+
     @Test func aPWaveOnTheMedianBeatOfARegularRhythmIsPossibleSinus() {
         // Per-beat P detection failed, but the median beat (which averages out fibrillatory waves)
         // has a P wave and the rhythm is regular.
@@ -48,16 +61,53 @@ import Delineation
     }
 
     @Test func atrialFibrillationNeedsIrregularRRAndAbsentP() {
-        // Irregularity threshold 9%: 2d/800 = 0.10 → AF; 0.08 → not AF.
-        #expect(interpret(Self.alternating(40, hasP: false)).has(.atrialFibrillation))
-        #expect(!interpret(Self.alternating(32, hasP: false)).has(.atrialFibrillation))
+        // Irregularity threshold 9%: 39 · scale / 800 = 0.10 → AF; 0.08 → not AF.
+        let above = Self.irregular(scale: 80.0 / 39, hasP: false), below = Self.irregular(scale: 64.0 / 39, hasP: false)
+        #expect(abs((RhythmFeatures(above).irregularity ?? 0) - 0.10) < 1e-9)
+        #expect(abs((RhythmFeatures(below).irregularity ?? 0) - 0.08) < 1e-9)
+        #expect((RhythmFeatures(above).patternResidual ?? 0) > Thresholds.patternResidual)
+        #expect(interpret(above).has(.atrialFibrillation))
+        #expect(!interpret(below).has(.atrialFibrillation))
         // Same irregularity with P waves at a constant PR: not AF.
-        #expect(!interpret(Self.alternating(40, hasP: true)).has(.atrialFibrillation))
+        #expect(!interpret(Self.irregular(scale: 80.0 / 39, hasP: true)).has(.atrialFibrillation))
+    }
+
+    @Test func alternatingRRIsRegularlyIrregularNotAtrialFibrillation() {
+        // Bigeminal RR (±200 ms around 800 ms, irregularity 50%) repeats every 2 beats: the
+        // lag-2 residual is 0. Without P waves that is an undetermined rhythm, never AF.
+        let input = Self.alternating(200, hasP: false)
+        let f = RhythmFeatures(input)
+        #expect((f.irregularity ?? 0) >= Thresholds.irregularity)
+        #expect((f.patternResidual ?? 1) < Thresholds.patternResidual)
+        let i = interpret(input)
+        #expect(!i.has(.atrialFibrillation))
+        #expect(i.has(.undeterminedRhythm))
+        #expect(i.statement(.undeterminedRhythm)?.evidence.contains { $0.quantity == .rrPatternResidual } == true)
+        // Alternation plus the aperiodic offsets: the lag-2 residual is the offsets' own
+        // (46.67 · scale / mean RR; the 11 RRs hold one more short than long cycle, so the mean is
+        // 800 − 200/11 ms); at 10% the rhythm is irregularly irregular again, at 8% not.
+        func mixed(_ scale: Double) -> InterpretationInput {
+            var m = Self.irregular(scale: scale, hasP: false)
+            for k in m.beats.indices where k > 0 {
+                m.beats[k].rrBefore = (m.beats[k].rrBefore ?? 800) + (k % 2 == 0 ? 200 : -200)
+            }
+            return m
+        }
+        let mean = 800 - 200.0 / 11
+        let at10 = mixed(0.10 * mean / (140.0 / 3)), at8 = mixed(0.08 * mean / (140.0 / 3))
+        #expect(abs((RhythmFeatures(at10).patternResidual ?? 0) - 0.10) < 1e-9)
+        #expect(abs((RhythmFeatures(at8).patternResidual ?? 0) - 0.08) < 1e-9)
+        #expect(interpret(at10).has(.atrialFibrillation))
+        #expect(!interpret(at8).has(.atrialFibrillation))
+        // With conducted P waves on every beat the rhythm is of sinus origin (its RR range makes it
+        // sinus arrhythmia), not AF.
+        let withP = interpret(Self.alternating(200, hasP: true))
+        #expect(withP.has(.sinusArrhythmia) && !withP.has(.atrialFibrillation))
     }
 
     @Test func pWavesAtRandomPRAreFibrillatoryWaves() {
         // "P waves" before every QRS but with PR varying by ±60 ms: no distinct repeating P waves.
-        var input = Self.alternating(40, hasP: true)
+        var input = Self.irregular(scale: 80.0 / 39, hasP: true)
         for k in input.beats.indices { input.beats[k].pr = k % 2 == 0 ? 100 : 220 }
         let i = interpret(input)
         #expect(i.has(.atrialFibrillation))
@@ -79,11 +129,16 @@ import Delineation
     }
 
     @Test func atrialFibrillationResponseFollowsRate() {
-        var input = Self.alternating(60, hasP: false)
+        var input = Self.irregular(scale: 2.5, hasP: false)
         input.heartRate = 120
         let s = interpret(input).statement(.atrialFibrillation)
         #expect(s?.response == .rapid)
         #expect(s?.text == "Atrial fibrillation with rapid ventricular response")
+        // "Slow" keeps the conventional 60 bpm limit, whatever the sinus bradycardia limit.
+        input.heartRate = 59
+        #expect(interpret(input).statement(.atrialFibrillation)?.response == .slow)
+        input.heartRate = 60
+        #expect(interpret(input).statement(.atrialFibrillation)?.response == .controlled)
     }
 
     @Test func sinusArrhythmiaNeedsRRRangeAbove160ms() {
@@ -125,5 +180,80 @@ import Delineation
         #expect(interpret(input).has(.ventricularBigeminy))
         input.beats[5] = Make.beats(rate: 72)[5]
         #expect(!interpret(input).has(.ventricularBigeminy))
+    }
+}
+
+@Suite struct PacedRhythmTests {
+    static func paced(_ count: Int, of total: Int = 10) -> InterpretationInput {
+        var input = Make.normal(rate: 70)
+        input.beats = Make.beats(rate: 70, count: total, hasP: false)
+        for k in 0..<count { input.beats[k].paced = true }
+        input.pr = nil
+        input.qrs = 160
+        input.qrsAxis = -60
+        return input
+    }
+
+    @Test func mostBeatsPacedIsAVentricularPacedRhythm() {
+        // 6 of 10 beats after a spike: paced; 5 of 10 is not a majority.
+        let i = interpret(Self.paced(6))
+        #expect(i.statements.first?.code == .ventricularPacedRhythm)
+        #expect(i.statement(.ventricularPacedRhythm)?.evidence.first?.value == 60)
+        #expect(!interpret(Self.paced(5)).has(.ventricularPacedRhythm))
+    }
+
+    @Test func pacedQRSIsNotReadAsBundleBranchBlockOrAxisDeviation() {
+        var input = Self.paced(10)
+        input = Make.replacing(input, "V1") { $0.r = 0.1; $0.s = -1.5 }
+        for l in ["I", "V5", "V6"] { input = Make.replacing(input, l) { $0.q = nil; $0.s = nil } }
+        let i = interpret(input)
+        #expect(i.has(.ventricularPacedRhythm))
+        #expect(!i.statements.contains { $0.category == .conduction || $0.category == .axis || $0.category == .repolarization })
+        #expect(i.has(.abnormalECG))
+        // The same complexes without spikes are a left bundle branch block.
+        for k in input.beats.indices { input.beats[k].paced = false }
+        #expect(interpret(input).has(.leftBundleBranchBlock))
+    }
+}
+
+@Suite struct ContinuousAtrialActivityTests {
+    static func flutterLike(_ input: InterpretationInput) -> InterpretationInput {
+        var input = input
+        for k in input.beats.indices { input.beats[k].hasP = false; input.beats[k].pr = nil }
+        input.pr = nil
+        input.pAxis = nil
+        input.atrialRate = nil
+        input.continuousAtrialActivity = true
+        return input
+    }
+
+    @Test func continuousAtrialActivityWithRegularResponseIsPossibleFlutter() {
+        let i = interpret(Self.flutterLike(Make.normal(rate: 75)))
+        #expect(i.statements.first?.code == .atrialFlutter)
+        #expect(i.statement(.atrialFlutter)?.certainty == .possible)
+        #expect(i.statement(.atrialFlutter)?.evidence.first?.quantity == .continuousAtrialActivity)
+        // The same baseline without the flag: a regular narrow rhythm without P is junctional.
+        var plain = Self.flutterLike(Make.normal(rate: 75))
+        plain.continuousAtrialActivity = false
+        #expect(interpret(plain).has(.junctionalRhythm, .possible))
+    }
+
+    @Test func noQTStatementOverFlutterWaves() {
+        // QTc 530 ms: prolonged in sinus rhythm, not stated when flutter waves hide the T end.
+        var input = Make.normal(rate: 75)
+        input.qtcBazett = 530
+        #expect(interpret(input).has(.prolongedQT))
+        #expect(!interpret(Self.flutterLike(input)).has(.prolongedQT))
+    }
+
+    @Test func irregularResponseIsNotCalledFlutterWithoutItsRate() {
+        // Irregularity 8% (below the 9% limit): still regular, possible flutter; 10%: irregularly
+        // irregular, atrial fibrillation; alternating (regularly irregular): undetermined.
+        let regular = Self.flutterLike(RhythmThresholdTests.irregular(scale: 64.0 / 39, hasP: false))
+        #expect(interpret(regular).has(.atrialFlutter, .possible))
+        let irregular = Self.flutterLike(RhythmThresholdTests.irregular(scale: 80.0 / 39, hasP: false))
+        #expect(interpret(irregular).has(.atrialFibrillation))
+        let grouped = Self.flutterLike(RhythmThresholdTests.alternating(200, hasP: false))
+        #expect(interpret(grouped).has(.undeterminedRhythm))
     }
 }
