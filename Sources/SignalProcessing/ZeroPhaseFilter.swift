@@ -35,19 +35,26 @@ public struct ZeroPhaseFilter: Sendable {
                 minimumBlockSize: Int = 8192, rigor: FFTPlanningRigor = .measure,
                 tailTolerance: Double = 1e-10,
                 cache: FFTPlanCache = .shared) throws(FFTPlanningError) {
-        self.response = response
-        self.samplingFrequency = samplingFrequency
         // Find the impulse response's support on a long probe block, then pick the block.
-        let probeSize = Self.probeSize(for: response, samplingFrequency: samplingFrequency)
-        var support = Self.support(of: response, samplingFrequency: samplingFrequency, size: probeSize,
-                                   tolerance: tailTolerance)
         // Multiples of 8 let ``apply(_:decimation:)`` keep block boundaries on output samples.
-        support = (support + 7) / 8 * 8
+        let support = Self.margin(of: response, samplingFrequency: samplingFrequency,
+                                  tailTolerance: tailTolerance)
         var size = max(minimumBlockSize, 1024)
         size = 1 << Int((Double(size).log2).rounded(.up))
         while size < 4 * support { size *= 2 }
+        try self.init(response: response, samplingFrequency: samplingFrequency, blockSize: size,
+                      margin: support, rigor: rigor, cache: cache)
+    }
+
+    /// A filter on a block of exactly `blockSize` samples with `margin` samples of context
+    /// (the impulse response's support, a multiple of 8, found once by the caller).
+    init(response: FrequencyResponse, samplingFrequency: Double, blockSize size: Int, margin: Int,
+         rigor: FFTPlanningRigor, cache: FFTPlanCache) throws(FFTPlanningError) {
+        precondition(size > 2 * margin, "the block must be longer than its two margins")
+        self.response = response
+        self.samplingFrequency = samplingFrequency
         blockSize = size
-        margin = support
+        self.margin = margin
         self.rigor = rigor
         self.cache = cache
         plan = try cache.plan(count: size, rigor: rigor)
@@ -57,6 +64,16 @@ public struct ZeroPhaseFilter: Sendable {
             gains[k] = response.gain(at: Double(k) * samplingFrequency / Double(size)) / Double(size)
         }
         mask = gains
+    }
+
+    /// The support (samples, a multiple of 8) outside which `response`'s impulse response holds
+    /// less than `tolerance` of its energy: the margin a block needs on each side.
+    static func margin(of response: FrequencyResponse, samplingFrequency: Double,
+                       tailTolerance: Double) -> Int {
+        let probeSize = Self.probeSize(for: response, samplingFrequency: samplingFrequency)
+        let support = Self.support(of: response, samplingFrequency: samplingFrequency, size: probeSize,
+                                   tolerance: tailTolerance)
+        return (support + 7) / 8 * 8
     }
 
     /// Filters `signal` (finite samples) and returns a signal of the same length.
@@ -141,17 +158,21 @@ public struct ZeroPhaseFilter: Sendable {
     /// Copies `blockSize` samples starting at `origin` (possibly negative or past the end),
     /// mirroring the signal about its first and last samples.
     private func fill(_ block: UnsafeMutablePointer<Double>, from x: UnsafeBufferPointer<Float>, origin: Int) {
+        Self.fillReflecting(block, count: blockSize, from: x, origin: origin)
+    }
+
+    /// Copies `count` samples of `x`'s mirror extension starting at `origin` into `block`:
+    /// the part inside the signal in one pass, the overhanging ends by a ``MirrorWalk``.
+    static func fillReflecting(_ block: UnsafeMutablePointer<Double>, count: Int,
+                               from x: UnsafeBufferPointer<Float>, origin: Int) {
         let n = x.count
-        let inside = max(0, origin)..<min(n, origin + blockSize)
-        if !inside.isEmpty {
-            for i in inside { block[i - origin] = Double(x[i]) }
-        }
-        if inside.lowerBound == origin && inside.upperBound == origin + blockSize { return }
-        for j in 0..<blockSize {
-            let i = origin + j
-            if i >= 0 && i < n { continue }
-            block[j] = Double(x[Self.reflect(i, count: n)])
-        }
+        let lower = min(max(0, origin), origin + count)
+        let upper = max(lower, min(n, origin + count))
+        for i in lower..<upper { block[i - origin] = Double(x[i]) }
+        var before = MirrorWalk(start: origin, stride: 1, count: n)
+        for j in 0..<(lower - origin) { block[j] = Double(x[before.next()]) }
+        var after = MirrorWalk(start: upper, stride: 1, count: n)
+        for j in (upper - origin)..<count { block[j] = Double(x[after.next()]) }
     }
 
     static func reflect(_ index: Int, count n: Int) -> Int {
@@ -163,7 +184,7 @@ public struct ZeroPhaseFilter: Sendable {
     }
 
     /// A block long enough to resolve the narrowest transition band of `response`.
-    private static func probeSize(for response: FrequencyResponse, samplingFrequency fs: Double) -> Int {
+    static func probeSize(for response: FrequencyResponse, samplingFrequency fs: Double) -> Int {
         var narrowest = fs / 2
         for stage in response.stages {
             switch stage {
@@ -180,7 +201,7 @@ public struct ZeroPhaseFilter: Sendable {
 
     /// Half-width (samples) outside which the impulse response holds less than `tolerance` of
     /// its energy and no tap exceeds √tolerance / 100 of the largest.
-    private static func support(of response: FrequencyResponse, samplingFrequency fs: Double, size: Int,
+    static func support(of response: FrequencyResponse, samplingFrequency fs: Double, size: Int,
                                 tolerance: Double) -> Int {
         let bins = size / 2 + 1
         // The impulse response of a real, even gain is the inverse cosine transform; evaluate
