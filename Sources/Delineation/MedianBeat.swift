@@ -18,6 +18,10 @@ enum MedianBeat {
         let k = fitting.count
         // Per lead: gather the beats column by column (each sample's k values contiguous), then
         // sort each short column in place; insertion sort suits a few dozen values.
+        if k <= columnsSortedTogether {
+            return Template(samples: sig.x.map { medians(of: $0, starts: fitting.map { $0 - pre }, length: length) },
+                            center: pre, beatCount: k)
+        }
         var block = [Float](repeating: 0, count: k * length)
         for l in sig.x.indices {
             var out = [Float](repeating: 0, count: length)
@@ -45,5 +49,46 @@ enum MedianBeat {
             samples.append(out)
         }
         return Template(samples: samples, center: pre, beatCount: fitting.count)
+    }
+
+    /// Up to this many beats, eight samples of the median are found at once by a sorting network.
+    static let columnsSortedTogether = 48
+
+    /// Sample-by-sample median of the `length`-sample windows of `x` starting at `starts`:
+    /// eight neighbouring samples at a time, each beat's eight values one vector, put in order by
+    /// odd–even transposition (compare-and-swap of neighbours, `k` rounds), branch-free.
+    static func medians(of x: [Float], starts: [Int], length: Int) -> [Float] {
+        let k = starts.count
+        var out = [Float](repeating: 0, count: length)
+        guard k > 0 else { return out }
+        var rows = [SIMD8<Float>](repeating: SIMD8(), count: k)
+        x.withUnsafeBufferPointer { x in
+            out.withUnsafeMutableBufferPointer { out in
+                rows.withUnsafeMutableBufferPointer { rows in
+                    var s = 0
+                    while s < length {
+                        let lanes = min(8, length - s)
+                        for (j, start) in starts.enumerated() {
+                            var row = SIMD8<Float>()
+                            for lane in 0..<lanes { row[lane] = x[start + s + lane] }
+                            rows[j] = row
+                        }
+                        for round in 0..<k {
+                            var j = round & 1
+                            while j + 1 < k {
+                                let a = rows[j], b = rows[j + 1]
+                                rows[j] = a.lanewiseMin(b); rows[j + 1] = a.lanewiseMax(b)
+                                j += 2
+                            }
+                        }
+                        let m = k / 2
+                        let median = k % 2 == 1 ? rows[m] : (rows[m - 1] + rows[m]) / 2
+                        for lane in 0..<lanes { out[s + lane] = median[lane] }
+                        s += 8
+                    }
+                }
+            }
+        }
+        return out
     }
 }

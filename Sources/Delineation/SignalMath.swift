@@ -10,34 +10,46 @@ enum SignalMath {
         x.withUnsafeBufferPointer { x in
             out.withUnsafeMutableBufferPointer { out in
                 // Edges: the window is clipped to the samples available.
-                var sum: Double = 0
-                for i in 0...(2 * half) { sum += Double(x[i]) }
                 var edge: Double = 0
                 for i in 0..<half { edge += Double(x[i]) }
                 for i in 0..<half {
                     edge += Double(x[i + half])
                     out[i] = Float(edge / Double(i + half + 1))
                 }
-                // Interior: running sum over the full window, in Float for speed, recomputed
-                // exactly every 1024 samples so rounding cannot drift on long records.
-                let scale = 1 / Float(2 * half + 1)
-                var running = Float(sum)
-                out[half] = running * scale
-                if n - half - 1 > half {
-                    var i = half + 1
-                    while i < n - half {
-                        let stop = min(n - half, i + 1024)
-                        while i < stop {
-                            running += x[i + half] - x[i - half - 1]
-                            out[i] = running * scale
-                            i += 1
-                        }
-                        if i < n - half {
-                            var exact: Double = 0
-                            for k in (i - 1 - half)...(i - 1 + half) { exact += Double(x[k]) }
-                            running = Float(exact)
-                        }
+                // Interior: eight outputs at a time, each the sum of the window's shifted
+                // eight-sample vectors (the windows here are 5–25 samples).
+                let width = 2 * half + 1
+                let scale = 1 / Float(width)
+                let source = UnsafeRawPointer(x.baseAddress!)
+                let target = UnsafeMutableRawPointer(out.baseAddress!)
+                let stride = MemoryLayout<Float>.stride
+                func load(_ index: Int) -> SIMD8<Float> {
+                    source.loadUnaligned(fromByteOffset: index * stride, as: SIMD8<Float>.self)
+                }
+                var i = half
+                // Four blocks of eight at once: four independent sums keep the adder busy.
+                while i + 32 <= n - half {
+                    var a = SIMD8<Float>(repeating: 0), b = a, c = a, d = a
+                    for k in (i - half)..<(i - half + width) {
+                        a += load(k); b += load(k + 8); c += load(k + 16); d += load(k + 24)
                     }
+                    target.storeBytes(of: a * scale, toByteOffset: i * stride, as: SIMD8<Float>.self)
+                    target.storeBytes(of: b * scale, toByteOffset: (i + 8) * stride, as: SIMD8<Float>.self)
+                    target.storeBytes(of: c * scale, toByteOffset: (i + 16) * stride, as: SIMD8<Float>.self)
+                    target.storeBytes(of: d * scale, toByteOffset: (i + 24) * stride, as: SIMD8<Float>.self)
+                    i += 32
+                }
+                while i + 8 <= n - half {
+                    var sum = SIMD8<Float>(repeating: 0)
+                    for k in (i - half)..<(i - half + width) { sum += load(k) }
+                    target.storeBytes(of: sum * scale, toByteOffset: i * stride, as: SIMD8<Float>.self)
+                    i += 8
+                }
+                while i < n - half {
+                    var sum: Float = 0
+                    for k in (i - half)...(i + half) { sum += x[k] }
+                    out[i] = sum * scale
+                    i += 1
                 }
                 var tail: Double = 0
                 for i in (n - 2 * half - 1)..<n { tail += Double(x[i]) }
@@ -48,6 +60,24 @@ enum SignalMath {
             }
         }
         return out
+    }
+
+    /// Σ |a[i] − b[i]| over the shorter length, eight lanes at a time.
+    static func absoluteDifferenceSum(_ a: UnsafeBufferPointer<Float>, _ b: UnsafeBufferPointer<Float>) -> Float {
+        let n = min(a.count, b.count)
+        guard n > 0, let pa = UnsafeRawPointer(a.baseAddress), let pb = UnsafeRawPointer(b.baseAddress) else { return 0 }
+        let stride = MemoryLayout<Float>.stride
+        var lanes = SIMD8<Float>(repeating: 0)
+        var i = 0
+        while i + 8 <= n {
+            let d = pa.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
+                - pb.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
+            lanes += d.lanewiseMax(-d)
+            i += 8
+        }
+        var total = lanes.sum()
+        while i < n { total += abs(a[i] - b[i]); i += 1 }
+        return total
     }
 
     static func boxcarClipped(_ x: [Float], half: Int) -> [Float] {

@@ -22,7 +22,43 @@ struct MirrorWalk {
     mutating func next() -> Int {
         let index = phase < count ? phase : period - phase
         phase += stride
-        if phase >= period { phase %= period }
+        if phase >= period { phase = stride < period ? phase - period : phase % period }
         return index
+    }
+}
+
+/// Copies of a stretch of a signal's mirror extension, run by run.
+enum MirrorExtension {
+    /// Writes `count` samples of `x`'s mirror extension, starting at position `origin` (any
+    /// integer), into `block` as doubles: forward and reversed runs of contiguous samples.
+    static func fill(_ block: UnsafeMutablePointer<Double>, count: Int, from x: UnsafeBufferPointer<Float>,
+                     origin: Int) {
+        let n = x.count
+        guard n > 1 else {
+            let value = n == 1 ? Double(x[0]) : 0
+            for j in 0..<count { block[j] = value }
+            return
+        }
+        let period = 2 * (n - 1)
+        var phase = origin % period
+        if phase < 0 { phase += period }
+        var j = 0
+        while j < count {
+            if phase < n {
+                // Forward run: x[phase], x[phase + 1], …, x[n − 1].
+                let run = min(n - phase, count - j)
+                for i in 0..<run { block[j + i] = Double(x[phase + i]) }
+                j += run
+                phase += run
+            } else {
+                // Reversed run: x[period − phase], …, x[1].
+                let run = min(period - phase, count - j)
+                let top = period - phase
+                for i in 0..<run { block[j + i] = Double(x[top - i]) }
+                j += run
+                phase += run
+            }
+            if phase >= period { phase -= period }
+        }
     }
 }

@@ -25,8 +25,9 @@ struct ReducedRateBaseline: Sendable {
     let longBlock: Int
     private let rigor: FFTPlanningRigor
     private let blocks: BlockFilters
-    /// Lagrange weights for the nodes −1, 0, 1, 2 at each phase `r / decimation`.
-    private let weights: [(Double, Double, Double, Double)]
+    /// Lagrange weights for the nodes −1, 0, 1, 2 (four runs of `decimation`), at each phase
+    /// `r / decimation` of the interval between nodes 0 and 1.
+    private let weights: [Float]
 
     /// - Parameters:
     ///   - stop, pass: the high-pass's edges (Hz); the baseline is its complement.
@@ -42,11 +43,10 @@ struct ReducedRateBaseline: Sendable {
         margin = ZeroPhaseFilter.margin(of: response, samplingFrequency: reduced, tailTolerance: tailTolerance) + 2
         longBlock = FFTLength.atLeast(max(4096, 4 * margin))
         blocks = BlockFilters(response: response, samplingFrequency: fs, decimation: decimation, cache: cache)
-        weights = (0..<decimation).map { r in
-            let t = Double(r) / Double(decimation)
-            return (-t * (t - 1) * (t - 2) / 6, (t + 1) * (t - 1) * (t - 2) / 2,
-                    -(t + 1) * t * (t - 2) / 2, (t + 1) * t * (t - 1) / 6)
-        }
+        let phases = (0..<decimation).map { Double($0) / Double(decimation) }
+        weights = (phases.map { t in -t * (t - 1) * (t - 2) / 6 } + phases.map { t in (t + 1) * (t - 1) * (t - 2) / 2 }
+                   + phases.map { t in -(t + 1) * t * (t - 2) / 2 } + phases.map { t in (t + 1) * t * (t - 1) / 6 })
+            .map { Float($0) }
     }
 
     /// Subtracts the baseline of `x` from `output` (same length).
@@ -83,15 +83,15 @@ struct ReducedRateBaseline: Sendable {
         }
         reduced.withUnsafeBufferPointer { f in
             weights.withUnsafeBufferPointer { w in
+                let w0 = w.baseAddress!, w1 = w0 + d, w2 = w1 + d, w3 = w2 + d
                 var i = 0
                 var k = 0
                 while i < n {
                     // Nodes k−1 … k+2 sit at f[k … k+3] (f starts at reduced-rate index −1).
-                    let a = f[k], b = f[k + 1], c = f[k + 2], e = f[k + 3]
-                    let phases = min(d, n - i)
-                    for r in 0..<phases {
-                        let (w0, w1, w2, w3) = w[r]
-                        output[i + r] -= Float(w0 * a + w1 * b + w2 * c + w3 * e)
+                    let a = Float(f[k]), b = Float(f[k + 1]), c = Float(f[k + 2]), e = Float(f[k + 3])
+                    let out = output.baseAddress! + i
+                    for r in 0..<min(d, n - i) {
+                        out[r] -= w0[r] * a + w1[r] * b + w2[r] * c + w3[r] * e
                     }
                     i += d
                     k += 1
@@ -111,8 +111,7 @@ struct ReducedRateBaseline: Sendable {
         var boxes = [Double](repeating: 0, count: n + d)
         var out = [Double](repeating: 0, count: n)
         padded.withUnsafeMutableBufferPointer { p in
-            var walk = MirrorWalk(start: -(d - 1), stride: 1, count: n)
-            for j in 0..<paddedCount { p[j] = Double(x[walk.next()]) }
+            MirrorExtension.fill(p.baseAddress!, count: paddedCount, from: x, origin: -(d - 1))
             boxes.withUnsafeMutableBufferPointer { box in
                 // box[i] = Σ x[i − d + 1 … i], then out[i] = Σ box[i … i + d − 1] / d².
                 Self.slidingSums(p.baseAddress!, width: d, count: n + d - 1, into: box.baseAddress!)

@@ -158,21 +158,7 @@ public struct ZeroPhaseFilter: Sendable {
     /// Copies `blockSize` samples starting at `origin` (possibly negative or past the end),
     /// mirroring the signal about its first and last samples.
     private func fill(_ block: UnsafeMutablePointer<Double>, from x: UnsafeBufferPointer<Float>, origin: Int) {
-        Self.fillReflecting(block, count: blockSize, from: x, origin: origin)
-    }
-
-    /// Copies `count` samples of `x`'s mirror extension starting at `origin` into `block`:
-    /// the part inside the signal in one pass, the overhanging ends by a ``MirrorWalk``.
-    static func fillReflecting(_ block: UnsafeMutablePointer<Double>, count: Int,
-                               from x: UnsafeBufferPointer<Float>, origin: Int) {
-        let n = x.count
-        let lower = min(max(0, origin), origin + count)
-        let upper = max(lower, min(n, origin + count))
-        for i in lower..<upper { block[i - origin] = Double(x[i]) }
-        var before = MirrorWalk(start: origin, stride: 1, count: n)
-        for j in 0..<(lower - origin) { block[j] = Double(x[before.next()]) }
-        var after = MirrorWalk(start: upper, stride: 1, count: n)
-        for j in (upper - origin)..<count { block[j] = Double(x[after.next()]) }
+        MirrorExtension.fill(block, count: blockSize, from: x, origin: origin)
     }
 
     static func reflect(_ index: Int, count n: Int) -> Int {

@@ -100,3 +100,20 @@ private func ecgLike(fs: Double, seconds: Double, seed: UInt64) -> [Float] {
         }
     }
 }
+
+@Suite struct MirrorExtensionTests {
+    @Test func copiesTheReflectedSamples() {
+        for count in [1, 2, 3, 10, 257] {
+            let x = (0..<count).map { Float($0) * 0.5 - 3 }
+            for origin in [-1000, -257, -3, 0, 5, count - 1, count + 4, 2 * count + 1] {
+                let length = 700
+                var block = [Double](repeating: .nan, count: length)
+                x.withUnsafeBufferPointer { source in
+                    block.withUnsafeMutableBufferPointer { MirrorExtension.fill($0.baseAddress!, count: length, from: source, origin: origin) }
+                }
+                let expected = (0..<length).map { Double(x[ZeroPhaseFilter.reflect(origin + $0, count: count)]) }
+                #expect(block == expected, "count \(count) origin \(origin)")
+            }
+        }
+    }
+}
