@@ -64,11 +64,16 @@ public struct DelineationPipeline: Sendable {
             let clean = PacingSpikes.blanked(SignalSanitizer.holdingInvalidSamples(raw), spikes: spikes,
                                              samplingFrequency: fs)
             var out = try filter.apply(clean)
-            for i in raw.indices where !raw[i].isFinite { out[i] = .nan }
+            if !SignalSanitizer.allFinite(raw) {
+                for i in raw.indices where !raw[i].isFinite { out[i] = .nan }
+            }
             filtered.leads[index].samples = out
         }
         let t1 = ThreadCPUClock.now()
-        let beats = try detector.detect(filtered).samples
+        // The conditioning low-pass leaves nothing above its stop edge: the detector may
+        // subsample the leads before its band-pass.
+        let bandLimit = lowPassCutoff * 1.2 < fs / 2 ? lowPassCutoff * 1.2 : nil
+        let beats = try detector.detect(filtered, bandLimit: bandLimit).samples
         let t2 = ThreadCPUClock.now()
         var delineation = delineator.delineate(filtered, fiducials: beats, pacingSpikes: spikes)
         delineation.assignPacingSpikes(spikes)

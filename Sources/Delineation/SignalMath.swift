@@ -80,6 +80,30 @@ enum SignalMath {
         return total
     }
 
+    /// Σ x, Σ x² and Σ x·t over `x` (and as many samples of `t`), eight lanes at a time.
+    static func moments(_ x: UnsafeBufferPointer<Float>, _ t: UnsafeBufferPointer<Float>) -> (Float, Float, Float) {
+        let n = min(x.count, t.count)
+        guard n > 0, let px = UnsafeRawPointer(x.baseAddress), let pt = UnsafeRawPointer(t.baseAddress) else {
+            return (0, 0, 0)
+        }
+        let stride = MemoryLayout<Float>.stride
+        var s = SIMD8<Float>(repeating: 0), ss = s, st = s
+        var i = 0
+        while i + 8 <= n {
+            let v = px.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
+            let w = pt.loadUnaligned(fromByteOffset: i * stride, as: SIMD8<Float>.self)
+            s += v; ss += v * v; st += v * w
+            i += 8
+        }
+        var sx = s.sum(), sxx = ss.sum(), sxt = st.sum()
+        while i < n {
+            let v = x[i]
+            sx += v; sxx += v * v; sxt += v * t[i]
+            i += 1
+        }
+        return (sx, sxx, sxt)
+    }
+
     static func boxcarClipped(_ x: [Float], half: Int) -> [Float] {
         let n = x.count
         var prefix = [Double](repeating: 0, count: n + 1)

@@ -47,14 +47,15 @@ enum MirrorExtension {
             if phase < n {
                 // Forward run: x[phase], x[phase + 1], …, x[n − 1].
                 let run = min(n - phase, count - j)
-                for i in 0..<run { block[j + i] = Double(x[phase + i]) }
+                let source = x.baseAddress! + phase, target = block + j
+                for i in 0..<run { target[i] = Double(source[i]) }
                 j += run
                 phase += run
             } else {
                 // Reversed run: x[period − phase], …, x[1].
                 let run = min(period - phase, count - j)
-                let top = period - phase
-                for i in 0..<run { block[j + i] = Double(x[top - i]) }
+                let source = x.baseAddress! + (period - phase), target = block + j
+                for i in 0..<run { target[i] = Double((source - i).pointee) }
                 j += run
                 phase += run
             }

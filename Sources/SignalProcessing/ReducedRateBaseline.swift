@@ -63,8 +63,8 @@ struct ReducedRateBaseline: Sendable {
         let block = try blocks.block(size: size, rigor: rigor)
         let hop = size - 2 * margin
         var reduced = [Double](repeating: 0, count: count)
-        let time = FFTBuffer(count: size)
-        let spectrum = FFTBuffer(count: 2 * (size / 2 + 1))
+        let time = FFTBuffer(uninitializedCount: size)
+        let spectrum = FFTBuffer(uninitializedCount: 2 * (size / 2 + 1))
         smooth.withUnsafeBufferPointer { smooth in
             reduced.withUnsafeMutableBufferPointer { reduced in
                 var start = first
