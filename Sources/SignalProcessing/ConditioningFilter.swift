@@ -44,8 +44,8 @@ public struct ConditioningFilter: Sendable {
                                            tailTolerance: tailTolerance, rigor: rigor, cache: cache)
         let restFilters = rest.stages.isEmpty
             ? nil
-            : try RestFilters(response: rest, samplingFrequency: fs, tailTolerance: tailTolerance,
-                              rigor: rigor, cache: cache)
+            : RestFilters(response: rest, samplingFrequency: fs, tailTolerance: tailTolerance,
+                          rigor: rigor, cache: cache)
         method = .split(rest: restFilters, baseline: baseline)
     }
 
@@ -103,34 +103,43 @@ public struct ConditioningFilter: Sendable {
 }
 
 /// The full-rate part of a split filter: one single-block filter per signal length class,
-/// and an overlap-save filter for long signals.
+/// and an overlap-save filter for long signals, each planned when first needed.
 private final class RestFilters: Sendable {
     private let response: FrequencyResponse
     private let fs: Double
     private let margin: Int
+    private let tailTolerance: Double
     private let rigor: FFTPlanningRigor
     private let cache: FFTPlanCache
-    private let long: ZeroPhaseFilter
+    /// The overlap-save filter's block (as ``ZeroPhaseFilter`` sizes it): signals that need
+    /// at least this long a block are filtered block by block.
+    private let longBlock: Int
     private let bySize = Mutex<[Int: ZeroPhaseFilter]>([:])
 
     init(response: FrequencyResponse, samplingFrequency: Double, tailTolerance: Double,
-         rigor: FFTPlanningRigor, cache: FFTPlanCache) throws(FFTPlanningError) {
+         rigor: FFTPlanningRigor, cache: FFTPlanCache) {
         self.response = response
         fs = samplingFrequency
+        self.tailTolerance = tailTolerance
         self.rigor = rigor
         self.cache = cache
-        long = try ZeroPhaseFilter(response: response, samplingFrequency: samplingFrequency, rigor: rigor,
-                                   tailTolerance: tailTolerance, cache: cache)
-        margin = long.margin
+        margin = ZeroPhaseFilter.margin(of: response, samplingFrequency: samplingFrequency, tailTolerance: tailTolerance)
+        var block = 8192
+        while block < 4 * margin { block *= 2 }
+        longBlock = block
     }
 
-    /// The filter whose block holds a signal of `count` samples and its margins at once.
+    /// The filter whose block holds a signal of `count` samples and its margins at once, or
+    /// the overlap-save filter for longer signals.
     func filter(forLength count: Int) throws(FFTPlanningError) -> ZeroPhaseFilter {
-        let size = FFTLength.atLeast(count + 2 * margin + 1)
-        guard size < long.blockSize else { return long }
+        let single = FFTLength.atLeast(count + 2 * margin + 1)
+        let size = single < longBlock ? single : 0
         if let existing = bySize.withLock({ $0[size] }) { return existing }
-        let made = try ZeroPhaseFilter(response: response, samplingFrequency: fs, blockSize: size, margin: margin,
-                                       rigor: rigor, cache: cache)
+        let made = size > 0
+            ? try ZeroPhaseFilter(response: response, samplingFrequency: fs, blockSize: size, margin: margin,
+                                  rigor: rigor, cache: cache)
+            : try ZeroPhaseFilter(response: response, samplingFrequency: fs, rigor: rigor,
+                                  tailTolerance: tailTolerance, cache: cache)
         bySize.withLock { $0[size] = made }
         return made
     }

@@ -40,7 +40,12 @@ struct ReducedRateBaseline: Sendable {
         self.decimation = decimation
         self.rigor = rigor
         let reduced = fs / Double(decimation)
-        margin = ZeroPhaseFilter.margin(of: response, samplingFrequency: reduced, tailTolerance: tailTolerance) + 2
+        // The margin the high-pass itself needs: the baseline's impulse response is the
+        // high-pass's without its central impulse, and judged against its own (small) peak
+        // its tail criterion would ask for several times more context than the filtered
+        // signal can show. Two more samples for the interpolation's outer nodes.
+        let highPass = FrequencyResponse(stages: [.highPass(stop: stop, pass: pass)])
+        margin = ZeroPhaseFilter.margin(of: highPass, samplingFrequency: reduced, tailTolerance: tailTolerance) + 2
         longBlock = FFTLength.atLeast(max(4096, 4 * margin))
         blocks = BlockFilters(response: response, samplingFrequency: fs, decimation: decimation, cache: cache)
         let phases = (0..<decimation).map { Double($0) / Double(decimation) }
