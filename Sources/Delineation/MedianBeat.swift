@@ -51,16 +51,34 @@ enum MedianBeat {
         return Template(samples: samples, center: pre, beatCount: fitting.count)
     }
 
+    /// Element-by-element median of equally long rows (the first row's length).
+    static func columnMedians(_ rows: [[Float]]) -> [Float] {
+        guard let length = rows.first?.count else { return [] }
+        let joined = rows.flatMap { $0.count == length ? $0 : Array($0.prefix(length)) + [Float](repeating: 0, count: max(0, length - $0.count)) }
+        return medians(of: joined, starts: rows.indices.map { $0 * length }, length: length)
+    }
+
     /// Up to this many beats, eight samples of the median are found at once by a sorting network.
     static let columnsSortedTogether = 48
 
-    /// Sample-by-sample median of the `length`-sample windows of `x` starting at `starts`:
-    /// eight neighbouring samples at a time, each beat's eight values one vector, put in order by
-    /// odd–even transposition (compare-and-swap of neighbours, `k` rounds), branch-free.
+    /// Sample-by-sample median of the `length`-sample windows of `x` starting at `starts`.
+    /// Up to ``columnsSortedTogether`` windows: eight neighbouring samples at a time, each
+    /// window's eight values one vector, put in order by odd–even transposition
+    /// (compare-and-swap of neighbours, `k` rounds), branch-free.
     static func medians(of x: [Float], starts: [Int], length: Int) -> [Float] {
         let k = starts.count
         var out = [Float](repeating: 0, count: length)
         guard k > 0 else { return out }
+        guard k <= columnsSortedTogether else {
+            // Many beats (long recordings): sorting each column beats a k² network.
+            var column = [Float](repeating: 0, count: k)
+            for s in 0..<length {
+                for (j, start) in starts.enumerated() { column[j] = x[start + s] }
+                column.sort()
+                out[s] = k % 2 == 1 ? column[k / 2] : (column[k / 2 - 1] + column[k / 2]) / 2
+            }
+            return out
+        }
         var rows = [SIMD8<Float>](repeating: SIMD8(), count: k)
         x.withUnsafeBufferPointer { x in
             out.withUnsafeMutableBufferPointer { out in

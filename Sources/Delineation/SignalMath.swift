@@ -155,20 +155,36 @@ enum SignalMath {
         return best
     }
 
-    /// Pearson correlation of two equally long vectors; 0 when either is constant.
-    static func correlation(_ a: [Float], _ b: [Float]) -> Double {
+    /// `x` minus its mean, divided by the result's norm (all zeros when `x` is constant), so
+    /// that the Pearson correlation of two vectors is the ``dot(_:_:)`` of theirs.
+    static func centredUnitVector(_ x: [Float]) -> [Double] {
+        guard !x.isEmpty else { return [] }
+        var mean = 0.0
+        for v in x { mean += Double(v) }
+        mean /= Double(x.count)
+        var centred = x.map { Double($0) - mean }
+        let norm = dot(centred, centred).squareRoot()
+        guard norm > 0 else { return [Double](repeating: 0, count: x.count) }
+        for i in centred.indices { centred[i] /= norm }
+        return centred
+    }
+
+    /// Σ a[i]·b[i] over the shorter length, with four independent partial sums.
+    static func dot(_ a: [Double], _ b: [Double]) -> Double {
         let n = min(a.count, b.count)
-        guard n > 1 else { return 0 }
-        var ma = 0.0, mb = 0.0
-        for i in 0..<n { ma += Double(a[i]); mb += Double(b[i]) }
-        ma /= Double(n); mb /= Double(n)
-        var sab = 0.0, saa = 0.0, sbb = 0.0
-        for i in 0..<n {
-            let da = Double(a[i]) - ma, db = Double(b[i]) - mb
-            sab += da * db; saa += da * da; sbb += db * db
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+                var i = 0
+                while i + 4 <= n {
+                    s0 += a[i] * b[i]; s1 += a[i + 1] * b[i + 1]
+                    s2 += a[i + 2] * b[i + 2]; s3 += a[i + 3] * b[i + 3]
+                    i += 4
+                }
+                while i < n { s0 += a[i] * b[i]; i += 1 }
+                return (s0 + s1) + (s2 + s3)
+            }
         }
-        guard saa > 0, sbb > 0 else { return 0 }
-        return sab / (saa * sbb).squareRoot()
     }
 
     /// Robust extreme of per-lead values: drops leads further than `tolerance` (or 3 scaled MADs,

@@ -34,6 +34,40 @@ struct SignalKernelTests {
         }
     }
 
+    /// The dot product of centred unit vectors is the Pearson correlation; constant vectors
+    /// correlate 0 with anything.
+    @Test func pearsonCorrelationByUnitVectors() {
+        let a = noise(852, seed: 5), b = zip(noise(852, seed: 6), a).map { 0.3 * $0 + $1 + 2 }
+        func pearson(_ x: [Float], _ y: [Float]) -> Double {
+            let mx = x.reduce(0.0) { $0 + Double($1) } / Double(x.count)
+            let my = y.reduce(0.0) { $0 + Double($1) } / Double(y.count)
+            var sxy = 0.0, sxx = 0.0, syy = 0.0
+            for (u, v) in zip(x, y) {
+                sxy += (Double(u) - mx) * (Double(v) - my)
+                sxx += (Double(u) - mx) * (Double(u) - mx); syy += (Double(v) - my) * (Double(v) - my)
+            }
+            return sxy / (sxx * syy).squareRoot()
+        }
+        let r = SignalMath.dot(SignalMath.centredUnitVector(a), SignalMath.centredUnitVector(b))
+        #expect(abs(r - pearson(a, b)) < 1e-12)
+        #expect(r > 0.9 && r < 1)
+        let flat = [Float](repeating: 0.7, count: 852)
+        #expect(SignalMath.dot(SignalMath.centredUnitVector(flat), SignalMath.centredUnitVector(a)) == 0)
+    }
+
+    /// Column medians of separate rows, with few rows (sorting network) and many (sorting).
+    @Test(arguments: [1, 4, 7, 48, 49, 120])
+    func columnMedians(rows count: Int) {
+        let rows = (0..<count).map { noise(71, seed: UInt64(1000 + $0)) }
+        let medians = MedianBeat.columnMedians(rows)
+        #expect(medians.count == 71)
+        for s in 0..<71 {
+            let column = rows.map { $0[s] }.sorted()
+            let m = count / 2
+            #expect(medians[s] == (count % 2 == 1 ? column[m] : (column[m - 1] + column[m]) / 2))
+        }
+    }
+
     /// The sorting-network median equals the median of each sorted column, for odd and even
     /// beat counts and lengths that do not fill the last group of eight samples.
     @Test(arguments: [1, 2, 3, 8, 11, 24, 48])
