@@ -9,10 +9,11 @@ struct BeatClassifier {
         let a = c - sig.samples(60), b = c + sig.samples(80)
         guard a >= 0, b < sig.count else { return nil }
         var v: [Float] = []
+        v.reserveCapacity(sig.x.count * (b - a + 1))
         for l in sig.x.indices where sig.valid[l] {
             let seg = sig.x[l][a...b]
             let mean = seg.reduce(0, +) / Float(seg.count)
-            for s in seg { v.append(s - mean) }
+            v.append(contentsOf: seg.lazy.map { $0 - mean })
         }
         return v
     }

@@ -51,6 +51,28 @@ enum MedianBeat {
         return Template(samples: samples, center: pre, beatCount: fitting.count)
     }
 
+    /// The compare-exchange pairs `(i, j)`, `i < j`, of Batcher's merge-exchange sort of
+    /// `count` elements (Knuth, TAOCP vol. 3, algorithm 5.2.2 M): O(k log² k) comparators,
+    /// against k²/2 for odd–even transposition.
+    static func sortingNetwork(count n: Int) -> [(Int, Int)] {
+        guard n > 1 else { return [] }
+        var t = 0
+        while 1 << t < n { t += 1 }
+        var pairs: [(Int, Int)] = []
+        var p = 1 << (t - 1)
+        while p > 0 {
+            var q = 1 << (t - 1), r = 0, d = p
+            while d > 0 {
+                for i in 0..<(n - d) where i & p == r { pairs.append((i, i + d)) }
+                d = q - p
+                q >>= 1
+                r = p
+            }
+            p >>= 1
+        }
+        return pairs
+    }
+
     /// Element-by-element median of equally long rows (the first row's length).
     static func columnMedians(_ rows: [[Float]]) -> [Float] {
         guard let length = rows.first?.count else { return [] }
@@ -63,8 +85,7 @@ enum MedianBeat {
 
     /// Sample-by-sample median of the `length`-sample windows of `x` starting at `starts`.
     /// Up to ``columnsSortedTogether`` windows: eight neighbouring samples at a time, each
-    /// window's eight values one vector, put in order by odd–even transposition
-    /// (compare-and-swap of neighbours, `k` rounds), branch-free.
+    /// window's eight values one vector, put in order by a sorting network, branch-free.
     static func medians(of x: [Float], starts: [Int], length: Int) -> [Float] {
         let k = starts.count
         var out = [Float](repeating: 0, count: length)
@@ -80,6 +101,7 @@ enum MedianBeat {
             return out
         }
         var rows = [SIMD8<Float>](repeating: SIMD8(), count: k)
+        let network = sortingNetwork(count: k)
         x.withUnsafeBufferPointer { x in
             out.withUnsafeMutableBufferPointer { out in
                 rows.withUnsafeMutableBufferPointer { rows in
@@ -91,13 +113,9 @@ enum MedianBeat {
                             for lane in 0..<lanes { row[lane] = x[start + s + lane] }
                             rows[j] = row
                         }
-                        for round in 0..<k {
-                            var j = round & 1
-                            while j + 1 < k {
-                                let a = rows[j], b = rows[j + 1]
-                                rows[j] = a.lanewiseMin(b); rows[j + 1] = a.lanewiseMax(b)
-                                j += 2
-                            }
+                        for (i, j) in network {
+                            let a = rows[i], b = rows[j]
+                            rows[i] = a.lanewiseMin(b); rows[j] = a.lanewiseMax(b)
                         }
                         let m = k / 2
                         let median = k % 2 == 1 ? rows[m] : (rows[m - 1] + rows[m]) / 2
