@@ -153,25 +153,15 @@ struct BeatDelineator {
         let highest = min(b - 1, peakRange?.upperBound ?? b - 1)
         guard lowest <= highest else { return nil }
         let range = lowest...highest
-        // Argmax loops keep the best value rather than recomputing it (same result).
-        var best = range.lowerBound
-        var bestValue = abs(y(best))
-        for i in range {
-            let v = abs(y(i))
-            if v > bestValue { bestValue = v; best = i }
-        }
+        let chord = SignalMath.Chord(start: a, level: ya, slope: slopeChord)
+        let best = SignalMath.argmax(s, range, chord: chord, absolute: true)
         let polarity: Float = y(best) >= 0 ? 1 : -1
         // A peak on the edge of its window is the slope of something else, not a wave.
         guard best > range.lowerBound, best < range.upperBound else { return nil }
         var first = best, last = best
         var biphasic = false
         // Opposite lobe (biphasic waves): the strongest opposite extremum within the window.
-        var opp = range.lowerBound
-        var oppValue = -polarity * y(opp)
-        for i in range {
-            let v = -polarity * y(i)
-            if v > oppValue { oppValue = v; opp = i }
-        }
+        let opp = SignalMath.argmax(s, range, chord: chord, sign: -polarity)
         if -polarity * y(opp) > 0.35 * abs(y(best)), opp > range.lowerBound, opp < range.upperBound,
            abs(opp - best) >= ms(40), abs(opp - best) <= ms(halfWidth * 2.5) {
             biphasic = true

@@ -17,33 +17,47 @@ enum SignalMath {
                     out[i] = Float(edge / Double(i + half + 1))
                 }
                 // Interior: eight outputs at a time, each the sum of the window's shifted
-                // eight-sample vectors (the windows here are 5–25 samples).
+                // eight-sample vectors of adjacent-pair sums (the windows here are 5–25
+                // samples), plus the window's last sample.
                 let width = 2 * half + 1
                 let scale = 1 / Float(width)
-                let source = UnsafeRawPointer(x.baseAddress!)
+                let pairs = [Float](unsafeUninitializedCapacity: n - 1) { p, count in
+                    for j in 0..<(n - 1) { p[j] = x[j] + x[j + 1] }
+                    count = n - 1
+                }
                 let target = UnsafeMutableRawPointer(out.baseAddress!)
                 let stride = MemoryLayout<Float>.stride
-                func load(_ index: Int) -> SIMD8<Float> {
-                    source.loadUnaligned(fromByteOffset: index * stride, as: SIMD8<Float>.self)
-                }
                 var i = half
-                // Four blocks of eight at once: four independent sums keep the adder busy.
-                while i + 32 <= n - half {
-                    var a = SIMD8<Float>(repeating: 0), b = a, c = a, d = a
-                    for k in (i - half)..<(i - half + width) {
-                        a += load(k); b += load(k + 8); c += load(k + 16); d += load(k + 24)
+                pairs.withUnsafeBufferPointer { pairs in
+                    let pairSource = UnsafeRawPointer(pairs.baseAddress!)
+                    let source = UnsafeRawPointer(x.baseAddress!)
+                    func pair(_ index: Int) -> SIMD8<Float> {
+                        pairSource.loadUnaligned(fromByteOffset: index * stride, as: SIMD8<Float>.self)
                     }
-                    target.storeBytes(of: a * scale, toByteOffset: i * stride, as: SIMD8<Float>.self)
-                    target.storeBytes(of: b * scale, toByteOffset: (i + 8) * stride, as: SIMD8<Float>.self)
-                    target.storeBytes(of: c * scale, toByteOffset: (i + 16) * stride, as: SIMD8<Float>.self)
-                    target.storeBytes(of: d * scale, toByteOffset: (i + 24) * stride, as: SIMD8<Float>.self)
-                    i += 32
-                }
-                while i + 8 <= n - half {
-                    var sum = SIMD8<Float>(repeating: 0)
-                    for k in (i - half)..<(i - half + width) { sum += load(k) }
-                    target.storeBytes(of: sum * scale, toByteOffset: i * stride, as: SIMD8<Float>.self)
-                    i += 8
+                    func single(_ index: Int) -> SIMD8<Float> {
+                        source.loadUnaligned(fromByteOffset: index * stride, as: SIMD8<Float>.self)
+                    }
+                    // Four blocks of eight at once: four independent sums keep the adder busy.
+                    // The pair loads reach pairs[i − half + 2·(half − 1) + 31] = pairs[i + half + 29],
+                    // inside the n − 1 pairs while i + 32 ≤ n − half.
+                    while i + 32 <= n - half {
+                        var a = single(i + half), b = single(i + half + 8)
+                        var c = single(i + half + 16), d = single(i + half + 24)
+                        for k in Swift.stride(from: i - half, to: i + half - 1, by: 2) {
+                            a += pair(k); b += pair(k + 8); c += pair(k + 16); d += pair(k + 24)
+                        }
+                        target.storeBytes(of: a * scale, toByteOffset: i * stride, as: SIMD8<Float>.self)
+                        target.storeBytes(of: b * scale, toByteOffset: (i + 8) * stride, as: SIMD8<Float>.self)
+                        target.storeBytes(of: c * scale, toByteOffset: (i + 16) * stride, as: SIMD8<Float>.self)
+                        target.storeBytes(of: d * scale, toByteOffset: (i + 24) * stride, as: SIMD8<Float>.self)
+                        i += 32
+                    }
+                    while i + 8 <= n - half {
+                        var sum = single(i + half)
+                        for k in Swift.stride(from: i - half, to: i + half - 1, by: 2) { sum += pair(k) }
+                        target.storeBytes(of: sum * scale, toByteOffset: i * stride, as: SIMD8<Float>.self)
+                        i += 8
+                    }
                 }
                 while i < n - half {
                     var sum: Float = 0
@@ -145,6 +159,60 @@ enum SignalMath {
         var best = a
         for i in a...b where x[i] > x[best] { best = i }
         return best
+    }
+
+    /// A straight line through `(start, level)`: what a wave is measured from.
+    struct Chord {
+        var start: Int
+        var level: Float
+        var slope: Float
+
+        func detrended(_ x: Float, at i: Int) -> Float { x - (level + slope * Float(i - start)) }
+    }
+
+    /// The first index in `range` (inside `x`) where `sign · (x[i] − chord(i))`, or its magnitude
+    /// when `absolute`, is largest. Eight candidates at a time; the same index as a scalar scan.
+    static func argmax(_ x: [Float], _ range: ClosedRange<Int>, chord: Chord, sign: Float = 1,
+                       absolute: Bool = false) -> Int {
+        x.withUnsafeBufferPointer { x in
+            func value(_ i: Int) -> Float {
+                let y = chord.detrended(x[i], at: i)
+                return absolute ? abs(y) : sign * y
+            }
+            var best = range.lowerBound
+            var bestValue = value(best)
+            var i = range.lowerBound
+            let end = range.upperBound + 1
+            if end - i >= 16, let raw = UnsafeRawPointer(x.baseAddress) {
+                // Per lane: the best value and the first index reaching it.
+                let offsets = SIMD8<Float>(0, 1, 2, 3, 4, 5, 6, 7)
+                let indexOffsets = SIMD8<Int32>(0, 1, 2, 3, 4, 5, 6, 7)
+                var laneBest = SIMD8<Float>(repeating: -.infinity)
+                var laneIndex = SIMD8<Int32>(repeating: Int32.max)
+                while i + 8 <= end {
+                    let v = raw.loadUnaligned(fromByteOffset: i * MemoryLayout<Float>.stride, as: SIMD8<Float>.self)
+                    // Float(i − start) + lane is exact for record-sized offsets, as in detrended(_:at:).
+                    let y = v - (chord.level + chord.slope * (Float(i - chord.start) + offsets))
+                    let candidate = absolute ? y.replacing(with: -y, where: y .< 0) : sign * y
+                    let better = candidate .> laneBest
+                    laneBest.replace(with: candidate, where: better)
+                    laneIndex.replace(with: SIMD8<Int32>(repeating: Int32(i)) &+ indexOffsets, where: better)
+                    i += 8
+                }
+                for lane in 0..<8 where laneIndex[lane] != Int32.max {
+                    let index = Int(laneIndex[lane])
+                    if laneBest[lane] > bestValue || (laneBest[lane] == bestValue && index < best) {
+                        bestValue = laneBest[lane]; best = index
+                    }
+                }
+            }
+            while i < end {
+                let v = value(i)
+                if v > bestValue { bestValue = v; best = i }
+                i += 1
+            }
+            return best
+        }
     }
 
     static func argmin(_ x: [Float], _ lo: Int, _ hi: Int) -> Int? {

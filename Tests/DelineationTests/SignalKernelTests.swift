@@ -34,6 +34,27 @@ struct SignalKernelTests {
         }
     }
 
+    /// The vectorised detrended argmax returns the scalar scan's index, ties included.
+    @Test func detrendedArgmaxMatchesTheScan() {
+        var x = noise(600, seed: 9).map { ($0 * 8).rounded() / 8 }   // coarse values: many ties
+        x[300] = 5
+        for (lo, hi) in [(0, 599), (3, 17), (10, 40), (100, 331), (250, 300), (301, 599), (7, 7)] {
+            for (level, slope) in [(Float(0), Float(0)), (Float(0.5), Float(-0.01)), (Float(-1), Float(0.003))] {
+                let chord = SignalMath.Chord(start: lo, level: level, slope: slope)
+                for (sign, absolute) in [(Float(1), false), (Float(-1), false), (Float(1), true)] {
+                    var best = lo
+                    func v(_ i: Int) -> Float {
+                        let y = chord.detrended(x[i], at: i)
+                        return absolute ? abs(y) : sign * y
+                    }
+                    for i in lo...hi where v(i) > v(best) { best = i }
+                    #expect(SignalMath.argmax(x, lo...hi, chord: chord, sign: sign, absolute: absolute) == best,
+                            "range \(lo)...\(hi) sign \(sign) absolute \(absolute)")
+                }
+            }
+        }
+    }
+
     /// The dot product of centred unit vectors is the Pearson correlation; constant vectors
     /// correlate 0 with anything.
     @Test func pearsonCorrelationByUnitVectors() {
