@@ -75,7 +75,8 @@ public struct ConditioningFilter: Sendable {
 
     /// Filters `signal` (finite samples) and returns a signal of the same length.
     public func apply(_ signal: [Float]) throws(FFTPlanningError) -> [Float] {
-        var output = [Float](repeating: 0, count: signal.count)
+        // apply(_:into:) writes every output sample.
+        var output = [Float](unsafeUninitializedCapacity: signal.count) { _, count in count = signal.count }
         try signal.withUnsafeBufferPointer { (input) throws(FFTPlanningError) in
             try output.withUnsafeMutableBufferPointer { (out) throws(FFTPlanningError) in
                 try apply(input, into: out)

@@ -67,7 +67,8 @@ struct ReducedRateBaseline: Sendable {
         let size = min(longBlock, FFTLength.atLeast(count + 2 * margin))
         let block = try blocks.block(size: size, rigor: rigor)
         let hop = size - 2 * margin
-        var reduced = [Double](repeating: 0, count: count)
+        // Every element is written below (block after block from `first` to `last`).
+        var reduced = [Double](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
         let time = FFTBuffer(uninitializedCount: size)
         let spectrum = FFTBuffer(uninitializedCount: 2 * (size / 2 + 1))
         smooth.withUnsafeBufferPointer { smooth in
@@ -128,22 +129,19 @@ struct ReducedRateBaseline: Sendable {
         let d = decimation
         // padded[j] = x[j − (d − 1)] on the mirror extension (one spare sample at the end).
         let paddedCount = n + 2 * (d - 1) + 1
-        var padded = [Double](repeating: 0, count: paddedCount)
-        var boxes = [Double](repeating: 0, count: n + d)
-        var out = [Double](repeating: 0, count: n)
-        padded.withUnsafeMutableBufferPointer { p in
-            MirrorExtension.fill(p.baseAddress!, count: paddedCount, from: x, origin: -(d - 1))
-            boxes.withUnsafeMutableBufferPointer { box in
-                // box[i] = Σ x[i − d + 1 … i], then out[i] = Σ box[i … i + d − 1] / d².
-                Self.slidingSums(p.baseAddress!, width: d, count: n + d - 1, into: box.baseAddress!)
-                out.withUnsafeMutableBufferPointer { out in
-                    Self.slidingSums(box.baseAddress!, width: d, count: n, into: out.baseAddress!)
-                    let scale = 1 / Double(d * d)
-                    for i in 0..<n { out[i] *= scale }
-                }
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: paddedCount + n + d) { scratch in
+            let p = scratch.baseAddress!, box = p + paddedCount
+            MirrorExtension.fill(p, count: paddedCount, from: x, origin: -(d - 1))
+            // box[i] = Σ x[i − d + 1 … i], then out[i] = Σ box[i … i + d − 1] / d².
+            Self.slidingSums(p, width: d, count: n + d - 1, into: box)
+            box[n + d - 1] = 0
+            return [Double](unsafeUninitializedCapacity: n) { out, count in
+                Self.slidingSums(box, width: d, count: n, into: out.baseAddress!)
+                let scale = 1 / Double(d * d)
+                for i in 0..<n { out[i] *= scale }
+                count = n
             }
         }
-        return out
     }
 
     /// `out[i] = Σ p[i … i + width − 1]` for `i < count` (`p` holds `count + width` samples).

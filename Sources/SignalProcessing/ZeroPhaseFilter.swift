@@ -81,7 +81,8 @@ public struct ZeroPhaseFilter: Sendable {
 
     /// Filters `signal` (finite samples) and returns a signal of the same length.
     public func apply(_ signal: [Float]) -> [Float] {
-        var output = [Float](repeating: 0, count: signal.count)
+        // apply(_:into:) writes every output sample.
+        var output = [Float](unsafeUninitializedCapacity: signal.count) { _, count in count = signal.count }
         signal.withUnsafeBufferPointer { input in
             output.withUnsafeMutableBufferPointer { out in
                 apply(input, into: out)
