@@ -99,10 +99,14 @@ struct BeatDelineator {
         // Deflections: runs of the signal above/below the isoelectric level.
         var maxAbs: Float = 0
         var highest = onset, lowest = onset
-        for i in onset...offset {
-            maxAbs = max(maxAbs, abs(x[i] - b))
-            if x[i] > x[highest] { highest = i }
-            if x[i] < x[lowest] { lowest = i }
+        x.withUnsafeBufferPointer { x in
+            var high = x[onset], low = x[onset]
+            for i in onset...offset {
+                let v = x[i]
+                maxAbs = max(maxAbs, abs(v - b))
+                if v > high { high = v; highest = i }
+                if v < low { low = v; lowest = i }
+            }
         }
         // The QRS peak is the R wave's, as cardiologists mark it, unless there is no R (QS).
         let peak = x[highest] - b >= max(0.05 * maxAbs, 0.01) ? highest : lowest
