@@ -9,10 +9,11 @@ struct BeatClassifier {
         let a = c - sig.samples(60), b = c + sig.samples(80)
         guard a >= 0, b < sig.count else { return nil }
         var v: [Float] = []
+        v.reserveCapacity(sig.x.count * (b - a + 1))
         for l in sig.x.indices where sig.valid[l] {
             let seg = sig.x[l][a...b]
             let mean = seg.reduce(0, +) / Float(seg.count)
-            for s in seg { v.append(s - mean) }
+            v.append(contentsOf: seg.lazy.map { $0 - mean })
         }
         return v
     }
@@ -24,9 +25,12 @@ struct BeatClassifier {
         var bestSeed: Int? = nil
         var bestCount = -1
         var corr = [[Double]](repeating: [Double](repeating: 0, count: centers.count), count: centers.count)
+        // Pearson correlation is the dot product of the centred, unit-norm vectors: normalise
+        // each beat once rather than once per pair.
+        let unit = vectors.map { $0.map(SignalMath.centredUnitVector) }
         for i in usable {
             for j in usable where j > i {
-                let c = SignalMath.correlation(vectors[i]!, vectors[j]!)
+                let c = SignalMath.dot(unit[i]!, unit[j]!)
                 corr[i][j] = c; corr[j][i] = c
             }
         }
@@ -37,13 +41,9 @@ struct BeatClassifier {
         var templateCorr = [Double](repeating: 1, count: centers.count)
         if let seed = bestSeed {
             let members = usable.filter { $0 == seed || corr[seed][$0] >= settings.morphologyCorrelation }
-            let length = vectors[seed]!.count
-            var template = [Float](repeating: 0, count: length)
-            for s in 0..<length {
-                let values = members.map { Double(vectors[$0]![s]) }
-                template[s] = Float(SignalMath.median(values) ?? 0)
-            }
-            for i in usable { templateCorr[i] = SignalMath.correlation(vectors[i]!, template) }
+            let template = MedianBeat.columnMedians(members.compactMap { vectors[$0] })
+            let unitTemplate = SignalMath.centredUnitVector(template)
+            for i in usable { templateCorr[i] = SignalMath.dot(unit[i]!, unitTemplate) }
         }
         let similar = centers.indices.map { templateCorr[$0] >= settings.morphologyCorrelation }
         let dominantWidths = centers.indices.filter { similar[$0] }.map { widths[$0] }

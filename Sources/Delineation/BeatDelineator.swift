@@ -99,10 +99,14 @@ struct BeatDelineator {
         // Deflections: runs of the signal above/below the isoelectric level.
         var maxAbs: Float = 0
         var highest = onset, lowest = onset
-        for i in onset...offset {
-            maxAbs = max(maxAbs, abs(x[i] - b))
-            if x[i] > x[highest] { highest = i }
-            if x[i] < x[lowest] { lowest = i }
+        x.withUnsafeBufferPointer { x in
+            var high = x[onset], low = x[onset]
+            for i in onset...offset {
+                let v = x[i]
+                maxAbs = max(maxAbs, abs(v - b))
+                if v > high { high = v; highest = i }
+                if v < low { low = v; lowest = i }
+            }
         }
         // The QRS peak is the R wave's, as cardiologists mark it, unless there is no R (QS).
         let peak = x[highest] - b >= max(0.05 * maxAbs, 0.01) ? highest : lowest
@@ -153,16 +157,15 @@ struct BeatDelineator {
         let highest = min(b - 1, peakRange?.upperBound ?? b - 1)
         guard lowest <= highest else { return nil }
         let range = lowest...highest
-        var best = range.lowerBound
-        for i in range where abs(y(i)) > abs(y(best)) { best = i }
+        let chord = SignalMath.Chord(start: a, level: ya, slope: slopeChord)
+        let best = SignalMath.argmax(s, range, chord: chord, absolute: true)
         let polarity: Float = y(best) >= 0 ? 1 : -1
         // A peak on the edge of its window is the slope of something else, not a wave.
         guard best > range.lowerBound, best < range.upperBound else { return nil }
         var first = best, last = best
         var biphasic = false
         // Opposite lobe (biphasic waves): the strongest opposite extremum within the window.
-        var opp = range.lowerBound
-        for i in range where -polarity * y(i) > -polarity * y(opp) { opp = i }
+        let opp = SignalMath.argmax(s, range, chord: chord, sign: -polarity)
         if -polarity * y(opp) > 0.35 * abs(y(best)), opp > range.lowerBound, opp < range.upperBound,
            abs(opp - best) >= ms(40), abs(opp - best) <= ms(halfWidth * 2.5) {
             biphasic = true

@@ -27,7 +27,7 @@ public struct DelineationPipeline: Sendable {
     /// The conditioning filter: 0.5 Hz baseline removal and the low-pass. A mains notch is added
     /// only when ``powerline`` is set: the 40 Hz low-pass already removes 50/60 Hz, which saves
     /// detecting the mains frequency in every lead of every record.
-    func filter(samplingFrequency fs: Double) throws -> ZeroPhaseFilter {
+    func filter(samplingFrequency fs: Double) throws -> ConditioningFilter {
         try filters.filter(samplingFrequency: fs, lowPass: lowPassCutoff, powerline: powerline)
     }
 
@@ -63,12 +63,17 @@ public struct DelineationPipeline: Sendable {
             let raw = filtered.leads[index].samples
             let clean = PacingSpikes.blanked(SignalSanitizer.holdingInvalidSamples(raw), spikes: spikes,
                                              samplingFrequency: fs)
-            var out = filter.apply(clean)
-            for i in raw.indices where !raw[i].isFinite { out[i] = .nan }
+            var out = try filter.apply(clean)
+            if !SignalSanitizer.allFinite(raw) {
+                for i in raw.indices where !raw[i].isFinite { out[i] = .nan }
+            }
             filtered.leads[index].samples = out
         }
         let t1 = ThreadCPUClock.now()
-        let beats = try detector.detect(filtered).samples
+        // The conditioning low-pass leaves nothing above its stop edge: the detector may
+        // subsample the leads before its band-pass.
+        let bandLimit = lowPassCutoff * 1.2 < fs / 2 ? lowPassCutoff * 1.2 : nil
+        let beats = try detector.detect(filtered, bandLimit: bandLimit).samples
         let t2 = ThreadCPUClock.now()
         var delineation = delineator.delineate(filtered, fiducials: beats, pacingSpikes: spikes)
         delineation.assignPacingSpikes(spikes)
@@ -88,9 +93,9 @@ public struct DelineationError: Error, CustomStringConvertible {
 /// Conditioning filters per sampling frequency, built once per pipeline (building one samples
 /// the frequency response and finds its impulse-response support, which costs milliseconds).
 final class FilterCache: Sendable {
-    private let filters = Mutex<[Double: ZeroPhaseFilter]>([:])
+    private let filters = Mutex<[Double: ConditioningFilter]>([:])
 
-    func filter(samplingFrequency fs: Double, lowPass: Double, powerline: PowerlineFrequency?) throws -> ZeroPhaseFilter {
+    func filter(samplingFrequency fs: Double, lowPass: Double, powerline: PowerlineFrequency?) throws -> ConditioningFilter {
         if let f = filters.withLock({ $0[fs] }) { return f }
         var response = ECGFilters.baselineWander()
         if let mains = powerline?.rawValue, mains + 7 < fs / 2 {
@@ -99,8 +104,8 @@ final class FilterCache: Sendable {
         if lowPass * 1.2 < fs / 2 { response = response * ECGFilters.lowPass(cutoff: lowPass) }
         // 1e-7 of the impulse response's energy outside the block margin is far below float
         // samples' own rounding (and 1/1000 of a µV on a 1 mV wave), while the default 1e-10
-        // doubles the FFT length and made this filter the pipeline's dominant cost.
-        let f = try ZeroPhaseFilter(response: response, samplingFrequency: fs, tailTolerance: 1e-7)
+        // triples the low-pass's FFT length. The baseline high-pass runs at a reduced rate.
+        let f = try ConditioningFilter(response: response, samplingFrequency: fs, tailTolerance: 1e-7)
         filters.withLock { $0[fs] = f }
         return f
     }

@@ -221,11 +221,7 @@ public struct Delineator: Sendable {
                 for (k, l) in leads.enumerated() {
                     sig.smooth[l].withUnsafeBufferPointer { x in
                         t[k].withUnsafeBufferPointer { tk in
-                            var sx: Float = 0, sxx: Float = 0, sxt: Float = 0
-                            for i in 0..<length {
-                                let v = x[a + i]
-                                sx += v; sxx += v * v; sxt += v * tk[i]
-                            }
+                            let (sx, sxx, sxt) = SignalMath.moments(UnsafeBufferPointer(rebasing: x[a..<(a + length)]), tk)
                             xt += Double(sxt)
                             xx += Double(sxx) - Double(sx) * Double(sx) / Double(length)
                         }

@@ -18,6 +18,10 @@ enum MedianBeat {
         let k = fitting.count
         // Per lead: gather the beats column by column (each sample's k values contiguous), then
         // sort each short column in place; insertion sort suits a few dozen values.
+        if k <= columnsSortedTogether {
+            return Template(samples: sig.x.map { medians(of: $0, starts: fitting.map { $0 - pre }, length: length) },
+                            center: pre, beatCount: k)
+        }
         var block = [Float](repeating: 0, count: k * length)
         for l in sig.x.indices {
             var out = [Float](repeating: 0, count: length)
@@ -45,5 +49,82 @@ enum MedianBeat {
             samples.append(out)
         }
         return Template(samples: samples, center: pre, beatCount: fitting.count)
+    }
+
+    /// The compare-exchange pairs `(i, j)`, `i < j`, of Batcher's merge-exchange sort of
+    /// `count` elements (Knuth, TAOCP vol. 3, algorithm 5.2.2 M): O(k log² k) comparators,
+    /// against k²/2 for odd–even transposition.
+    static func sortingNetwork(count n: Int) -> [(Int, Int)] {
+        guard n > 1 else { return [] }
+        var t = 0
+        while 1 << t < n { t += 1 }
+        var pairs: [(Int, Int)] = []
+        var p = 1 << (t - 1)
+        while p > 0 {
+            var q = 1 << (t - 1), r = 0, d = p
+            while d > 0 {
+                for i in 0..<(n - d) where i & p == r { pairs.append((i, i + d)) }
+                d = q - p
+                q >>= 1
+                r = p
+            }
+            p >>= 1
+        }
+        return pairs
+    }
+
+    /// Element-by-element median of equally long rows (the first row's length).
+    static func columnMedians(_ rows: [[Float]]) -> [Float] {
+        guard let length = rows.first?.count else { return [] }
+        let joined = rows.flatMap { $0.count == length ? $0 : Array($0.prefix(length)) + [Float](repeating: 0, count: max(0, length - $0.count)) }
+        return medians(of: joined, starts: rows.indices.map { $0 * length }, length: length)
+    }
+
+    /// Up to this many beats, eight samples of the median are found at once by a sorting network.
+    static let columnsSortedTogether = 48
+
+    /// Sample-by-sample median of the `length`-sample windows of `x` starting at `starts`.
+    /// Up to ``columnsSortedTogether`` windows: eight neighbouring samples at a time, each
+    /// window's eight values one vector, put in order by a sorting network, branch-free.
+    static func medians(of x: [Float], starts: [Int], length: Int) -> [Float] {
+        let k = starts.count
+        var out = [Float](repeating: 0, count: length)
+        guard k > 0 else { return out }
+        guard k <= columnsSortedTogether else {
+            // Many beats (long recordings): sorting each column beats a k² network.
+            var column = [Float](repeating: 0, count: k)
+            for s in 0..<length {
+                for (j, start) in starts.enumerated() { column[j] = x[start + s] }
+                column.sort()
+                out[s] = k % 2 == 1 ? column[k / 2] : (column[k / 2 - 1] + column[k / 2]) / 2
+            }
+            return out
+        }
+        var rows = [SIMD8<Float>](repeating: SIMD8(), count: k)
+        let network = sortingNetwork(count: k)
+        x.withUnsafeBufferPointer { x in
+            out.withUnsafeMutableBufferPointer { out in
+                rows.withUnsafeMutableBufferPointer { rows in
+                    var s = 0
+                    while s < length {
+                        let lanes = min(8, length - s)
+                        for (j, start) in starts.enumerated() {
+                            var row = SIMD8<Float>()
+                            for lane in 0..<lanes { row[lane] = x[start + s + lane] }
+                            rows[j] = row
+                        }
+                        for (i, j) in network {
+                            let a = rows[i], b = rows[j]
+                            rows[i] = a.lanewiseMin(b); rows[j] = a.lanewiseMax(b)
+                        }
+                        let m = k / 2
+                        let median = k % 2 == 1 ? rows[m] : (rows[m - 1] + rows[m]) / 2
+                        for lane in 0..<lanes { out[s + lane] = median[lane] }
+                        s += 8
+                    }
+                }
+            }
+        }
+        return out
     }
 }

@@ -18,7 +18,8 @@ public enum PacingSpikes {
                     for i in 1..<(n - 1) {
                         // NaN compares false, so invalid samples never count as a spike.
                         let d = abs(2 * x[i] - x[i - 1] - x[i + 1])
-                        if d > m[i] { m[i] = d }
+                        let current = m[i]
+                        m[i] = d > current ? d : current
                     }
                 }
             }

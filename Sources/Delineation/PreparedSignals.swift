@@ -30,15 +30,7 @@ struct PreparedSignals: Sendable {
         for lead in signals {
             var v = lead
             if v.count < n { v += [Float](repeating: 0, count: n - v.count) }
-            var nan = 0
-            var low = Float.infinity, high = -Float.infinity
-            for i in 0..<n {
-                if v[i].isFinite {
-                    low = min(low, v[i]); high = max(high, v[i])
-                } else {
-                    v[i] = 0; nan += 1
-                }
-            }
+            let (nan, low, high) = Self.zeroingInvalidSamples(&v)
             let usable = n > 0 && nan * 10 < n && high - low >= 1e-4
             let light = SignalMath.boxcar(v, width: odd(8))
             var s = [Float](repeating: 0, count: n)
@@ -50,9 +42,7 @@ struct PreparedSignals: Sendable {
                         s[0] = s[1]; s[n - 1] = s[n - 2]
                     }
                 }
-                v.withUnsafeBufferPointer { v in
-                    for i in 0..<n { residual += abs(v[i] - light[i]) }
-                }
+                v.withUnsafeBufferPointer { v in residual = SignalMath.absoluteDifferenceSum(v, light) }
             }
             s = SignalMath.boxcar(s, width: odd(8))
             let sm = SignalMath.boxcar(SignalMath.boxcar(v, width: odd(24)), width: odd(24))
@@ -71,5 +61,43 @@ struct PreparedSignals: Sendable {
         self.spatial = spatial
         self.noise = noise
         self.valid = valid
+    }
+
+    /// Sets NaN and infinite samples to 0; returns how many there were and the range of the
+    /// others (eight samples at a time when all are finite, the usual case).
+    private static func zeroingInvalidSamples(_ v: inout [Float]) -> (invalid: Int, low: Float, high: Float) {
+        let n = v.count
+        var low = Float.infinity, high = -Float.infinity
+        let allFinite: Bool = v.withUnsafeBufferPointer { v in
+            var i = 0
+            var lows = SIMD8<Float>(repeating: .infinity), highs = SIMD8<Float>(repeating: -.infinity)
+            // x − x is 0 for finite samples and NaN otherwise; NaN poisons the check sum.
+            var check = SIMD8<Float>(repeating: 0)
+            let raw = UnsafeRawPointer(v.baseAddress)
+            while i + 8 <= n, let raw {
+                let x = raw.loadUnaligned(fromByteOffset: i * MemoryLayout<Float>.stride, as: SIMD8<Float>.self)
+                check += x - x
+                lows = lows.lanewiseMin(x); highs = highs.lanewiseMax(x)
+                i += 8
+            }
+            while i < n {
+                check[0] += v[i] - v[i]
+                low = min(low, v[i]); high = max(high, v[i])
+                i += 1
+            }
+            low = min(low, lows.min()); high = max(high, highs.max())
+            return check.sum() == 0
+        }
+        if allFinite { return (0, low, high) }
+        var invalid = 0
+        low = .infinity; high = -.infinity
+        for i in 0..<n {
+            if v[i].isFinite {
+                low = min(low, v[i]); high = max(high, v[i])
+            } else {
+                v[i] = 0; invalid += 1
+            }
+        }
+        return (invalid, low, high)
     }
 }

@@ -24,7 +24,9 @@ final class BandPassCache: Sendable {
         if c.highPass < nyquist {
             response = response * FrequencyResponse(stages: [.lowPass(pass: c.highPass, stop: min(c.highStop, nyquist))])
         }
-        let made = try ZeroPhaseFilter(response: response, samplingFrequency: fs,
+        // Blocks of at least 16 s (8192 samples at 500 Hz; 2048 at the 125 Hz a low-passed
+        // record is subsampled to), so that a 10-s resting ECG is one block at any rate.
+        let made = try ZeroPhaseFilter(response: response, samplingFrequency: fs, minimumBlockSize: Int(16 * fs),
                                        rigor: key.measure ? .measure : .estimate, tailTolerance: 1e-7)
         filters.withLock { $0[key] = made }
         return made

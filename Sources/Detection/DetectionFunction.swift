@@ -20,10 +20,7 @@ struct DetectionFunction {
         let filter = try BandPassCache.shared.filter(samplingFrequency: fs, configuration: c)
         // The QRS band ends near 30 Hz, so everything after the band-pass runs at a reduced
         // rate of at least 80 Hz: the inverse FFT and every later stage shrink by the factor.
-        var decimation = 1
-        while decimation < 8 && fs / Double(2 * decimation) >= 80 && c.highStop <= fs / Double(4 * decimation) {
-            decimation *= 2
-        }
+        let decimation = Self.decimation(samplingFrequency: fs, configuration: c)
         self.decimation = decimation
         let fullLength = n
         let n = (fullLength + decimation - 1) / decimation
@@ -98,6 +95,20 @@ struct DetectionFunction {
         }
     }
 
+    /// The rate reduction after the band-pass: a power of two up to 8 that keeps the reduced
+    /// rate at ≥ 80 Hz and its Nyquist frequency at or above the band's upper stop edge. With
+    /// `bandLimit`, the Nyquist frequency also stays at or above that, so that plain
+    /// subsampling of a signal band-limited there loses nothing.
+    static func decimation(samplingFrequency fs: Double, configuration c: QRSDetector.Configuration,
+                           bandLimit: Double = 0) -> Int {
+        var decimation = 1
+        while decimation < 8 && fs / Double(2 * decimation) >= 80 && c.highStop <= fs / Double(4 * decimation)
+                && fs / Double(4 * decimation) >= bandLimit {
+            decimation *= 2
+        }
+        return decimation
+    }
+
     /// Central-difference slope, squared, summed over a centred window of `2·half + 1` samples.
     private static func integratedSlopeEnergy(_ x: [Float], half: Int, slopeScale: Float) -> [Float] {
         let n = x.count
@@ -126,7 +137,10 @@ struct DetectionFunction {
     /// For each picked energy peak, the input-rate sample where the weighted absolute
     /// band-passed amplitude over all leads is largest within ±80 ms (parabolic
     /// interpolation between reduced-rate samples).
-    func fiducials(for peaks: [Int], inputLength: Int) -> [Int] {
+    ///
+    /// `inputStep` is the subsampling applied before this function was computed (1 for none):
+    /// fiducials are returned at the original rate, `inputLength` samples long.
+    func fiducials(for peaks: [Int], inputLength: Int, inputStep: Int = 1) -> [Int] {
         let reach = max(1, Int(0.08 * rate))
         let n = combined.count
         var result: [Int] = []
@@ -150,7 +164,7 @@ struct DetectionFunction {
                 let curvature = a - 2 * b + c
                 if curvature < 0 { position += Double(0.5 * (a - c) / curvature) }
             }
-            var sample = min(inputLength - 1, max(0, Int((position * Double(decimation)).rounded())))
+            var sample = min(inputLength - 1, max(0, Int((position * Double(decimation * inputStep)).rounded())))
             if let last = result.last, sample <= last { sample = last + 1 }
             if sample < inputLength { result.append(sample) }
         }

@@ -24,6 +24,16 @@ public struct QRSDetector: Sendable {
     /// Detects beats using every ECG lead of `record` (signals in mV; others are ignored
     /// unless the record has no ECG lead).
     public func detect(_ record: ECGRecord) throws -> QRSDetections {
+        try detect(record, bandLimit: nil)
+    }
+
+    /// Detects beats as ``detect(_:)`` does, in leads that may be band-limited.
+    ///
+    /// - Parameter bandLimit: when the leads are known to hold nothing above this frequency (Hz),
+    ///   because they were low-passed upstream like the measurement pipeline's conditioned
+    ///   leads, they are subsampled to the detector's working rate before its band-pass
+    ///   rather than after it, which makes the band-pass's FFT several times shorter.
+    public func detect(_ record: ECGRecord, bandLimit: Double?) throws -> QRSDetections {
         let ecg = record.leads.filter { $0.units.lowercased() == "mv" }
         let chosen = ecg.isEmpty ? record.leads : ecg
         guard !chosen.isEmpty else {
@@ -33,7 +43,8 @@ public struct QRSDetector: Sendable {
             throw QRSDetectionError(record: record.id,
                                     reason: "sampling frequency \(record.samplingFrequency) is below 50 Hz")
         }
-        let samples = try detect(leads: chosen.map(\.samples), samplingFrequency: record.samplingFrequency.hertz)
+        let samples = try detect(leads: chosen.map(\.samples), samplingFrequency: record.samplingFrequency.hertz,
+                                 bandLimit: bandLimit)
         return QRSDetections(samplingFrequency: record.samplingFrequency, samples: samples)
     }
 
@@ -46,11 +57,23 @@ public struct QRSDetector: Sendable {
     /// Detects beats in `leads` (each in mV, same sampling frequency; shorter leads are
     /// treated as flat past their end) and returns 0-based fiducial samples.
     public func detect(leads: [[Float]], samplingFrequency fs: Double) throws(FFTPlanningError) -> [Int] {
+        try detect(leads: leads, samplingFrequency: fs, bandLimit: nil)
+    }
+
+    /// Detects beats as ``detect(leads:samplingFrequency:)`` does, in leads that hold nothing
+    /// above `bandLimit` Hz when it is given (see ``detect(_:bandLimit:)``).
+    public func detect(leads: [[Float]], samplingFrequency fs: Double,
+                       bandLimit: Double?) throws(FFTPlanningError) -> [Int] {
         let n = leads.map(\.count).max() ?? 0
         guard n > 0, fs > 0 else { return [] }
-        let function = try DetectionFunction(leads: leads, length: n, samplingFrequency: fs,
-                                             configuration: configuration)
+        let step = bandLimit.map { DetectionFunction.decimation(samplingFrequency: fs, configuration: configuration,
+                                                                bandLimit: $0) } ?? 1
+        let input = step == 1 ? leads : leads.map { lead in
+            lead.withUnsafeBufferPointer { x in (0..<((x.count + step - 1) / step)).map { x[$0 * step] } }
+        }
+        let function = try DetectionFunction(leads: input, length: (n + step - 1) / step,
+                                             samplingFrequency: fs / Double(step), configuration: configuration)
         let peaks = BeatPicker(function: function, samplingFrequency: function.rate, configuration: configuration).pick()
-        return function.fiducials(for: peaks, inputLength: n)
+        return function.fiducials(for: peaks, inputLength: n, inputStep: step)
     }
 }

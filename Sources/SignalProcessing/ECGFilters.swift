@@ -51,12 +51,30 @@ public enum SignalSanitizer {
     /// Replaces NaN/infinite samples by the last finite value (the first finite value at the
     /// start, 0 if none), so gaps become flat stretches rather than poisoning a whole block.
     public static func holdingInvalidSamples(_ x: [Float]) -> [Float] {
-        guard x.contains(where: { !$0.isFinite }) else { return x }
+        guard !allFinite(x) else { return x }
         var out = x
         var last: Float = x.first(where: { $0.isFinite }) ?? 0
         for i in out.indices {
             if out[i].isFinite { last = out[i] } else { out[i] = last }
         }
         return out
+    }
+
+    /// Whether every sample is finite, eight at a time (`x − x` is 0 for a finite sample and
+    /// NaN for NaN or infinity, and one NaN makes the running sum NaN).
+    public static func allFinite(_ x: [Float]) -> Bool {
+        x.withUnsafeBufferPointer { x in
+            guard let raw = UnsafeRawPointer(x.baseAddress) else { return true }
+            var check = SIMD8<Float>(repeating: 0)
+            var i = 0
+            while i + 8 <= x.count {
+                let v = raw.loadUnaligned(fromByteOffset: i * MemoryLayout<Float>.stride, as: SIMD8<Float>.self)
+                check += v - v
+                i += 8
+            }
+            var rest: Float = 0
+            while i < x.count { rest += x[i] - x[i]; i += 1 }
+            return check.sum() + rest == 0
+        }
     }
 }

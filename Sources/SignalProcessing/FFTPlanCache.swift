@@ -110,5 +110,15 @@ public final class FFTBuffer: @unchecked Sendable {
         pointer.initialize(repeating: 0, count: max(count, 1))
     }
 
+    /// A buffer whose contents are undefined until written: for scratch space that every
+    /// use fills completely before reading (FFT inputs and outputs), which saves clearing it.
+    init(uninitializedCount count: Int) {
+        self.count = count
+        guard let raw = fftw_alloc_real(max(count, 1)) else {
+            fatalError("fftw_alloc_real(\(count)) failed: out of memory")
+        }
+        pointer = raw
+    }
+
     deinit { fftw_free(pointer) }
 }

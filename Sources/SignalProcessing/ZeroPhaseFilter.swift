@@ -20,7 +20,8 @@ public struct ZeroPhaseFilter: Sendable {
     private let plan: RealFFTPlan
     private let rigor: FFTPlanningRigor
     private let cache: FFTPlanCache
-    /// Real gains per bin, pre-divided by the block size (FFTW's backward is unnormalised).
+    /// Real gains per bin, pre-divided by the block size (FFTW's backward is unnormalised),
+    /// each written twice to scale a bin's real and imaginary parts in one pass.
     private let mask: [Double]
 
     /// Builds the filter for `samplingFrequency` Hz.
@@ -35,33 +36,53 @@ public struct ZeroPhaseFilter: Sendable {
                 minimumBlockSize: Int = 8192, rigor: FFTPlanningRigor = .measure,
                 tailTolerance: Double = 1e-10,
                 cache: FFTPlanCache = .shared) throws(FFTPlanningError) {
-        self.response = response
-        self.samplingFrequency = samplingFrequency
         // Find the impulse response's support on a long probe block, then pick the block.
-        let probeSize = Self.probeSize(for: response, samplingFrequency: samplingFrequency)
-        var support = Self.support(of: response, samplingFrequency: samplingFrequency, size: probeSize,
-                                   tolerance: tailTolerance)
         // Multiples of 8 let ``apply(_:decimation:)`` keep block boundaries on output samples.
-        support = (support + 7) / 8 * 8
+        let support = Self.margin(of: response, samplingFrequency: samplingFrequency,
+                                  tailTolerance: tailTolerance)
         var size = max(minimumBlockSize, 1024)
         size = 1 << Int((Double(size).log2).rounded(.up))
         while size < 4 * support { size *= 2 }
+        try self.init(response: response, samplingFrequency: samplingFrequency, blockSize: size,
+                      margin: support, rigor: rigor, cache: cache)
+    }
+
+    /// A filter on a block of exactly `blockSize` samples with `margin` samples of context
+    /// (the impulse response's support, a multiple of 8, found once by the caller).
+    init(response: FrequencyResponse, samplingFrequency: Double, blockSize size: Int, margin: Int,
+         rigor: FFTPlanningRigor, cache: FFTPlanCache) throws(FFTPlanningError) {
+        precondition(size > 2 * margin, "the block must be longer than its two margins")
+        self.response = response
+        self.samplingFrequency = samplingFrequency
         blockSize = size
-        margin = support
+        self.margin = margin
         self.rigor = rigor
         self.cache = cache
         plan = try cache.plan(count: size, rigor: rigor)
         let bins = size / 2 + 1
-        var gains = [Double](repeating: 0, count: bins)
+        var gains = [Double](repeating: 0, count: 2 * bins)
         for k in 0..<bins {
-            gains[k] = response.gain(at: Double(k) * samplingFrequency / Double(size)) / Double(size)
+            let g = response.gain(at: Double(k) * samplingFrequency / Double(size)) / Double(size)
+            gains[2 * k] = g
+            gains[2 * k + 1] = g
         }
         mask = gains
     }
 
+    /// The support (samples, a multiple of 8) outside which `response`'s impulse response holds
+    /// less than `tolerance` of its energy: the margin a block needs on each side.
+    static func margin(of response: FrequencyResponse, samplingFrequency: Double,
+                       tailTolerance: Double) -> Int {
+        let probeSize = Self.probeSize(for: response, samplingFrequency: samplingFrequency)
+        let support = Self.support(of: response, samplingFrequency: samplingFrequency, size: probeSize,
+                                   tolerance: tailTolerance)
+        return (support + 7) / 8 * 8
+    }
+
     /// Filters `signal` (finite samples) and returns a signal of the same length.
     public func apply(_ signal: [Float]) -> [Float] {
-        var output = [Float](repeating: 0, count: signal.count)
+        // apply(_:into:) writes every output sample.
+        var output = [Float](unsafeUninitializedCapacity: signal.count) { _, count in count = signal.count }
         signal.withUnsafeBufferPointer { input in
             output.withUnsafeMutableBufferPointer { out in
                 apply(input, into: out)
@@ -75,24 +96,20 @@ public struct ZeroPhaseFilter: Sendable {
         let n = input.count
         precondition(output.count == n, "output length must match input length")
         guard n > 0 else { return }
-        let time = FFTBuffer(count: blockSize)
-        let spectrum = FFTBuffer(count: 2 * (blockSize / 2 + 1))
+        let time = FFTBuffer(uninitializedCount: blockSize)
+        let spectrum = FFTBuffer(uninitializedCount: 2 * (blockSize / 2 + 1))
         let hop = blockSize - 2 * margin
         var start = 0
         while start < n {
             let valid = min(hop, n - start)
             fill(time.pointer, from: input, origin: start - margin)
             plan.forward(time.pointer, spectrum.pointer)
-            mask.withUnsafeBufferPointer { gains in
-                let s = spectrum.pointer
-                for k in 0..<gains.count {
-                    s[2 * k] *= gains[k]
-                    s[2 * k + 1] *= gains[k]
-                }
-            }
+            applyMask(to: spectrum.pointer, values: mask.count)
             plan.backward(spectrum.pointer, time.pointer)
-            let t = time.pointer + margin
-            for i in 0..<valid { output[start + i] = Float(t[i]) }
+            // Offsets applied to the pointers, so that the loop has no overflow checks and
+            // compiles to vector conversions.
+            let t = time.pointer + margin, o = output.baseAddress! + start
+            for i in 0..<valid { o[i] = Float(t[i]) }
             start += valid
         }
     }
@@ -109,9 +126,9 @@ public struct ZeroPhaseFilter: Sendable {
         var output = [Float](repeating: 0, count: outCount)
         guard n > 0 else { return output }
         let small = try cache.plan(count: blockSize / decimation, rigor: rigor)
-        let time = FFTBuffer(count: blockSize)
-        let spectrum = FFTBuffer(count: 2 * (blockSize / 2 + 1))
-        let smallTime = FFTBuffer(count: blockSize / decimation)
+        let time = FFTBuffer(uninitializedCount: blockSize)
+        let spectrum = FFTBuffer(uninitializedCount: 2 * (blockSize / 2 + 1))
+        let smallTime = FFTBuffer(uninitializedCount: blockSize / decimation)
         let keptBins = blockSize / (2 * decimation) + 1
         let hop = blockSize - 2 * margin
         var start = 0
@@ -120,38 +137,29 @@ public struct ZeroPhaseFilter: Sendable {
                 let valid = min(hop, n - start)
                 fill(time.pointer, from: input, origin: start - margin)
                 plan.forward(time.pointer, spectrum.pointer)
-                mask.withUnsafeBufferPointer { gains in
-                    let s = spectrum.pointer
-                    for k in 0..<keptBins {
-                        s[2 * k] *= gains[k]
-                        s[2 * k + 1] *= gains[k]
-                    }
-                }
+                applyMask(to: spectrum.pointer, values: 2 * keptBins)
                 small.backward(spectrum.pointer, smallTime.pointer)
-                let t = smallTime.pointer + margin / decimation
                 let first = start / decimation
                 let last = min(outCount, (start + valid + decimation - 1) / decimation)
-                for i in first..<last { out[i] = Float(t[i - first]) }
+                let t = smallTime.pointer + margin / decimation, o = out.baseAddress! + first
+                for i in 0..<(last - first) { o[i] = Float(t[i]) }
                 start += valid
             }
         }
         return output
     }
 
+    /// Scales the first `values` doubles of an interleaved spectrum by the mask.
+    private func applyMask(to spectrum: UnsafeMutablePointer<Double>, values: Int) {
+        mask.withUnsafeBufferPointer { gains in
+            for j in 0..<values { spectrum[j] *= gains[j] }
+        }
+    }
+
     /// Copies `blockSize` samples starting at `origin` (possibly negative or past the end),
     /// mirroring the signal about its first and last samples.
     private func fill(_ block: UnsafeMutablePointer<Double>, from x: UnsafeBufferPointer<Float>, origin: Int) {
-        let n = x.count
-        let inside = max(0, origin)..<min(n, origin + blockSize)
-        if !inside.isEmpty {
-            for i in inside { block[i - origin] = Double(x[i]) }
-        }
-        if inside.lowerBound == origin && inside.upperBound == origin + blockSize { return }
-        for j in 0..<blockSize {
-            let i = origin + j
-            if i >= 0 && i < n { continue }
-            block[j] = Double(x[Self.reflect(i, count: n)])
-        }
+        MirrorExtension.fill(block, count: blockSize, from: x, origin: origin)
     }
 
     static func reflect(_ index: Int, count n: Int) -> Int {
@@ -163,7 +171,7 @@ public struct ZeroPhaseFilter: Sendable {
     }
 
     /// A block long enough to resolve the narrowest transition band of `response`.
-    private static func probeSize(for response: FrequencyResponse, samplingFrequency fs: Double) -> Int {
+    static func probeSize(for response: FrequencyResponse, samplingFrequency fs: Double) -> Int {
         var narrowest = fs / 2
         for stage in response.stages {
             switch stage {
@@ -180,7 +188,7 @@ public struct ZeroPhaseFilter: Sendable {
 
     /// Half-width (samples) outside which the impulse response holds less than `tolerance` of
     /// its energy and no tap exceeds √tolerance / 100 of the largest.
-    private static func support(of response: FrequencyResponse, samplingFrequency fs: Double, size: Int,
+    static func support(of response: FrequencyResponse, samplingFrequency fs: Double, size: Int,
                                 tolerance: Double) -> Int {
         let bins = size / 2 + 1
         // The impulse response of a real, even gain is the inverse cosine transform; evaluate
