@@ -108,10 +108,17 @@ enum MedianBeat {
                     var s = 0
                     while s < length {
                         let lanes = min(8, length - s)
-                        for (j, start) in starts.enumerated() {
-                            var row = SIMD8<Float>()
-                            for lane in 0..<lanes { row[lane] = x[start + s + lane] }
-                            rows[j] = row
+                        if lanes == 8, let raw = UnsafeRawPointer(x.baseAddress) {
+                            for (j, start) in starts.enumerated() {
+                                rows[j] = raw.loadUnaligned(fromByteOffset: (start + s) * MemoryLayout<Float>.stride,
+                                                            as: SIMD8<Float>.self)
+                            }
+                        } else {
+                            for (j, start) in starts.enumerated() {
+                                var row = SIMD8<Float>()
+                                for lane in 0..<lanes { row[lane] = x[start + s + lane] }
+                                rows[j] = row
+                            }
                         }
                         for (i, j) in network {
                             let a = rows[i], b = rows[j]
@@ -119,7 +126,11 @@ enum MedianBeat {
                         }
                         let m = k / 2
                         let median = k % 2 == 1 ? rows[m] : (rows[m - 1] + rows[m]) / 2
-                        for lane in 0..<lanes { out[s + lane] = median[lane] }
+                        if lanes == 8, let raw = UnsafeMutableRawPointer(out.baseAddress) {
+                            raw.storeBytes(of: median, toByteOffset: s * MemoryLayout<Float>.stride, as: SIMD8<Float>.self)
+                        } else {
+                            for lane in 0..<lanes { out[s + lane] = median[lane] }
+                        }
                         s += 8
                     }
                 }

@@ -72,6 +72,12 @@ public final class FFTPlanCache: Sendable {
 
     public init() {}
 
+    /// Runs `body` holding the lock every FFTW planner call takes (wisdom import and export
+    /// touch the same global state).
+    static func withPlanner<T>(_ body: () -> T) -> T {
+        plannerLock.withLock { _ in body() }
+    }
+
     /// The plan pair for `count` real samples (an even length), planned on first use.
     public func plan(count: Int, rigor: FFTPlanningRigor = .measure) throws(FFTPlanningError) -> RealFFTPlan {
         guard count >= 2, count % 2 == 0, count <= 1 << 26 else { throw FFTPlanningError(count: count) }

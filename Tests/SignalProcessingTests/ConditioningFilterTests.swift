@@ -122,3 +122,22 @@ private func ecgLike(fs: Double, seconds: Double, seed: UInt64) -> [Float] {
         }
     }
 }
+
+@Suite struct FFTWisdomTests {
+    @Test func exportedWisdomImportsAndGarbageDoesNot() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wisdom-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try FFTPlanCache().plan(count: 96, rigor: .measure)
+        let file = folder.appendingPathComponent("fftw-wisdom")
+        #expect(FFTWisdom.export(to: file))
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.hasPrefix("(fftw-3"))
+        #expect(FFTWisdom.import(from: file))
+        let garbage = folder.appendingPathComponent("garbage")
+        try "not wisdom".write(to: garbage, atomically: true, encoding: .utf8)
+        #expect(!FFTWisdom.import(from: garbage))
+        #expect(!FFTWisdom.import(from: folder.appendingPathComponent("missing")))
+        #expect(!FFTWisdom.export(to: folder.appendingPathComponent("no/such/folder/wisdom")))
+    }
+}
