@@ -84,13 +84,17 @@ public final class FFTPlanCache: Sendable {
         let key = Key(count: count, rigor: rigor)
         if let existing = plans.withLock({ $0[key] }) { return existing }
         // FFTW's planner is global state: every cache plans under one process-wide lock.
+        var planned = false
         let plan: RealFFTPlan? = Self.plannerLock.withLock { _ in
             if let existing = plans.withLock({ $0[key] }) { return existing }
             guard let made = RealFFTPlan(count: count, rigor: rigor) else { return nil }
             plans.withLock { $0[key] = made }
+            planned = true
             return made
         }
         guard let plan else { throw FFTPlanningError(count: count) }
+        // Saved at once, not at exit: a run killed later and resumed then plans identically.
+        if planned, rigor == .measure { FFTWisdom.saveToPersistentStore() }
         return plan
     }
 }

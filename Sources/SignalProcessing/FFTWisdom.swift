@@ -1,5 +1,6 @@
 import CFFTW
 import Foundation
+import Synchronization
 
 /// FFTW wisdom: the plans a process measured, saved so that later processes skip measuring.
 ///
@@ -26,5 +27,45 @@ public enum FFTWisdom {
             return false
         }
         return true
+    }
+}
+
+extension FFTWisdom {
+    private static let store = Mutex<URL?>(nil)
+
+    /// Keeps wisdom in `url` for this and later processes: imports it now if it exists, and
+    /// saves it again whenever a new transform length is measured.
+    ///
+    /// The file is only an optimisation: when it cannot be read or written, planning simply
+    /// measures as it would without it.
+    public static func usePersistentStore(at url: URL) {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        store.withLock { $0 = url }
+        if FileManager.default.fileExists(atPath: url.path) { self.import(from: url) }
+    }
+
+    static func saveToPersistentStore() {
+        guard let url = store.withLock({ $0 }) else { return }
+        export(to: url)
+    }
+
+    /// Where the command-line tool keeps its wisdom: `$ECGNARRATOR_FFTW_WISDOM` (a file path,
+    /// or `off`), else `fftw-wisdom-<host>` in `$XDG_CACHE_HOME/ecgnarrator` or
+    /// `~/.cache/ecgnarrator` (one file per host: measured plans are the fastest on the machine
+    /// that measured them).
+    public static func defaultStore(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        if let explicit = environment["ECGNARRATOR_FFTW_WISDOM"] {
+            return explicit.isEmpty || explicit == "off" ? nil : URL(fileURLWithPath: explicit)
+        }
+        let cache: URL
+        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            cache = URL(fileURLWithPath: xdg)
+        } else if let home = environment["HOME"], home.hasPrefix("/") {
+            cache = URL(fileURLWithPath: home).appendingPathComponent(".cache")
+        } else {
+            return nil
+        }
+        let host = ProcessInfo.processInfo.hostName.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." }
+        return cache.appendingPathComponent("ecgnarrator").appendingPathComponent("fftw-wisdom-" + (host.isEmpty ? "host" : host))
     }
 }

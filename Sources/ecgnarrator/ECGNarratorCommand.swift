@@ -1,4 +1,5 @@
 import ArgumentParser
+import SignalProcessing
 
 @main
 struct ECGNarratorCommand: AsyncParsableCommand {
@@ -22,4 +23,11 @@ struct ECGNarratorCommand: AsyncParsableCommand {
             BenchCommand.self,
         ]
     )
+
+    /// Measured FFT plans persist between runs (see ``FFTWisdom/defaultStore(environment:)``):
+    /// without them every process spends about a second of CPU planning before its first record.
+    static func main() async {
+        if let store = FFTWisdom.defaultStore() { FFTWisdom.usePersistentStore(at: store) }
+        await main(nil)
+    }
 }
