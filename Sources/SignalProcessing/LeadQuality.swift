@@ -185,6 +185,14 @@ public struct SignalQualityAssessor: Sendable {
     /// the minimum or maximum.
     static func clippedFraction(_ x: [Float], low: Float, high: Float, run: Int) -> Double {
         let tolerance = (high - low) * 0.001
+        // Most leads touch their extremes only at a few peak samples: when fewer samples than
+        // one run lie near either extreme, no run can be long enough (a branch-free count).
+        let near = x.withUnsafeBufferPointer { x in
+            var count = 0
+            for v in x { count &+= (v >= high - tolerance ? 1 : 0) &+ (v <= low + tolerance ? 1 : 0) }
+            return count
+        }
+        if near < run { return 0 }
         var clipped = 0
         var length = 0
         var atHigh = false
