@@ -169,10 +169,14 @@ struct HDF5Dataset: Sendable {
     static func create<T: HDF5Element>(_: T.Type, _ path: String, shape: [Int], in fileHandle: HDF5Handle,
                                        file: String) throws -> HDF5Dataset {
         HDF5Library.silenceErrors()
-        func failure(_ message: String) -> HDF5TracingsError {
-            HDF5TracingsError(.writeFailed, file: file, dataset: path, message: message,
-                              hdf5Detail: HDF5Library.takeErrorStack())
-        }
+        return try create(type: T.hdf5ElementType.fileType, path, shape: shape, in: fileHandle, file: file)
+    }
+
+    /// Creates a dataset of the element type `type` with `shape` at `path` (intermediate groups
+    /// created), without modification times.
+    private static func create(type: hid_t, _ path: String, shape: [Int], in fileHandle: HDF5Handle,
+                               file: String) throws -> HDF5Dataset {
+        let failure = writeFailure(path, file)
         var dims = shape.map { hsize_t($0) }
         let space = H5Screate_simple(Int32(dims.count), &dims, nil)
         guard space >= 0 else { throw failure("cannot create a dataspace of shape \(shape)") }
@@ -184,10 +188,16 @@ struct HDF5Dataset: Sendable {
             throw failure("cannot ask for intermediate groups")
         }
         let creation = try untimedCreationList(failure)
-        let id = H5Dcreate2(fileHandle.id, path, T.hdf5ElementType.fileType, spaceHandle.id, linkListHandle.id,
-                            creation.id, hid_t(H5P_DEFAULT))
+        let id = H5Dcreate2(fileHandle.id, path, type, spaceHandle.id, linkListHandle.id, creation.id, hid_t(H5P_DEFAULT))
         guard id >= 0 else { throw failure("cannot create the dataset") }
         return HDF5Dataset(handle: HDF5Handle(id, .dataset), path: path, file: file)
+    }
+
+    private static func writeFailure(_ path: String, _ file: String) -> (String) -> HDF5TracingsError {
+        { message in
+            HDF5TracingsError(.writeFailed, file: file, dataset: path, message: message,
+                              hdf5Detail: HDF5Library.takeErrorStack())
+        }
     }
 
     /// Creates and writes a dataset of `count` fixed-length strings of `width` bytes each,
@@ -195,10 +205,7 @@ struct HDF5Dataset: Sendable {
     static func writeStrings(_ buffer: [UInt8], width: Int, count: Int, _ path: String, in fileHandle: HDF5Handle,
                              file: String) throws {
         HDF5Library.silenceErrors()
-        func failure(_ message: String) -> HDF5TracingsError {
-            HDF5TracingsError(.writeFailed, file: file, dataset: path, message: message,
-                              hdf5Detail: HDF5Library.takeErrorStack())
-        }
+        let failure = writeFailure(path, file)
         let type = H5Tcopy(chdf5_c_s1())
         guard type >= 0 else { throw failure("cannot create a string type") }
         let typeHandle = HDF5Handle(type, .datatype)
@@ -206,24 +213,11 @@ struct HDF5Dataset: Sendable {
               H5Tset_cset(typeHandle.id, H5T_CSET_UTF8) >= 0 else {
             throw failure("cannot make a \(width)-byte UTF-8 string type")
         }
-        var dims = [hsize_t(count)]
-        let space = H5Screate_simple(1, &dims, nil)
-        guard space >= 0 else { throw failure("cannot create a dataspace of \(count) strings") }
-        let spaceHandle = HDF5Handle(space, .dataspace)
-        let linkList = H5Pcreate(chdf5_plist_link_create())
-        guard linkList >= 0 else { throw failure("cannot create a link property list") }
-        let linkListHandle = HDF5Handle(linkList, .propertyList)
-        guard H5Pset_create_intermediate_group(linkListHandle.id, 1) >= 0 else {
-            throw failure("cannot ask for intermediate groups")
-        }
-        let creation = try untimedCreationList(failure)
-        let id = H5Dcreate2(fileHandle.id, path, typeHandle.id, spaceHandle.id, linkListHandle.id,
-                            creation.id, hid_t(H5P_DEFAULT))
-        guard id >= 0 else { throw failure("cannot create the dataset") }
-        let dataset = HDF5Handle(id, .dataset)
+        let dataset = try create(type: typeHandle.id, path, shape: [count], in: fileHandle, file: file)
         guard count > 0 else { return }
         let status = buffer.withUnsafeBytes { raw in
-            H5Dwrite(dataset.id, typeHandle.id, chdf5_space_all(), chdf5_space_all(), hid_t(H5P_DEFAULT), raw.baseAddress)
+            H5Dwrite(dataset.handle.id, typeHandle.id, chdf5_space_all(), chdf5_space_all(), hid_t(H5P_DEFAULT),
+                     raw.baseAddress)
         }
         guard status >= 0 else { throw failure("cannot write the strings") }
     }
