@@ -68,7 +68,11 @@ enum RecordView {
     /// Per-region waveform description: tallest R, ST range at J, T polarity.
     static func regions(_ r: NarrativeRecord, _ v: Vocabulary) -> [[String: Any]] {
         LeadRegion.allCases.compactMap { region in
-            let leads = r.measurements.leads.filter { l in region.labels.contains { $0.lowercased() == l.lead.name.lowercased() } }
+            // A lead left out of the measurements (unusable signal) is not described either.
+            let excluded = Set(r.measurements.excludedLeads.map { $0.lowercased() })
+            let leads = r.measurements.leads.filter { l in
+                region.labels.contains { $0.lowercased() == l.lead.name.lowercased() } && !excluded.contains(l.lead.name.lowercased())
+            }
             guard !leads.isEmpty else { return nil }
             let rs = leads.compactMap { l in [l.r, l.rPrime].compactMap { $0 }.max() }
             let sts = leads.compactMap(\.stJ)

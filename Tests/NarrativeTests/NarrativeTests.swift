@@ -1,6 +1,8 @@
 import Testing
 import Foundation
+import Datasets
 import Interpretation
+import TestSupport
 @testable import Narrative
 
 @Suite struct VocabularyTests {
@@ -52,5 +54,19 @@ import Interpretation
         #expect(messages?.map { $0["role"] } == ["system", "user"])
         #expect(messages?[1]["content"]?.contains("\"引号\"") == true)
         #expect(messages?[1]["content"]?.contains("回答") == true)
+    }
+}
+
+/// A lead left out of the measurements is not described as part of its region either.
+@Suite struct ExcludedLeadNarrativeTests {
+    @Test func aFlatLeadIsNamedOnceAsUnsuitableAndNotListedInItsRegion() async throws {
+        let header = RealData.packageRoot.appendingPathComponent("Signals/flat-lead.hea")
+        let entry = DatasetEntry(location: .wfdb(header: header), recordID: "flat-lead")
+        let record = try NarrativeRecord.make(entry, pipeline: InterpretationPipeline())
+        #expect(record.measurements.excludedLeads == ["V3"])
+        let text = try await Narrator(templates: TemplateLocator.packageTemplates, language: .en).narrate(record, template: "cmd")
+        #expect(text.contains("Lead(s) unsuitable for analysis: V3"))
+        #expect(text.contains("- anterior leads (V4):"))
+        #expect(!text.contains("(V3, V4)"))
     }
 }
