@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func aNewMeasuredLengthIsSavedAtOnceAndReloads() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wisdom-\(getpid())")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wisdom-store-\(getpid())")
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = folder.appendingPathComponent("nested/fftw-wisdom")
         FFTWisdom.usePersistentStore(at: store)
