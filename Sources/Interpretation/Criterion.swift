@@ -38,8 +38,9 @@ public enum Criterion: String, Sendable, Equatable, CaseIterable {
     /// The frontal QRS axis ranges of Surawicz et al. 2009 (part III): left axis deviation
     /// −30°…−90°, right axis deviation > +90°, indeterminate (north-west) −90°…±180°.
     case ahaAxis
-    /// Premature and ectopic complexes: a beat whose RR is < 90 % of the dominant RR, with the
-    /// dominant QRS (atrial/supraventricular) or a different, wide QRS (ventricular).
+    /// Premature and ectopic complexes: a beat with the dominant QRS whose RR is < 85 % of the
+    /// dominant RR (atrial/supraventricular: the delineation's beat typing), or a different, wide
+    /// QRS whose RR is < 90 % of it (ventricular).
     case prematureComplexes
     /// Signal quality: an interpretation needs detected QRS complexes and a representative beat;
     /// a lead is unsuitable when most samples are invalid, it is flat (< 0.02 mV peak to peak) or
@@ -71,7 +72,7 @@ public enum Criterion: String, Sendable, Equatable, CaseIterable {
         case .universalMIDefinition: "Fourth universal definition of MI 2018"
         case .escAtrialFibrillation: "ESC 2020 atrial fibrillation guidelines"
         case .ahaAxis: "AHA/ACCF/HRS 2009 part III axis ranges"
-        case .prematureComplexes: "premature complex: RR < 90% of dominant RR"
+        case .prematureComplexes: "premature complex: RR < 85% (supraventricular) or < 90% (ventricular) of dominant RR"
         case .signalQuality: "signal quality"
         case .templateMatching: "template-matching signal quality (Orphanidou 2015)"
         case .electrodeReversal: "electrode cable reversal (Batchvarov 2007)"

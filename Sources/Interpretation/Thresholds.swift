@@ -48,7 +48,8 @@ public enum Thresholds {
     public static let flutterAtrialRate = 240.0...350.0
 
     // MARK: Ectopy
-    /// A beat is premature when its RR is below this fraction of the dominant RR.
+    /// A ventricular beat is premature when its RR is below this fraction of the dominant RR
+    /// (supraventricular beats are typed premature by the delineation, below 85 %).
     public static let prematurity = 0.9
 
     // MARK: Conduction (AHA/ACCF/HRS 2009 part III)
