@@ -11,7 +11,5 @@ public enum JSONLine {
     }
 
     /// `{"key":value,…}` from already-encoded values.
-    public static func object(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
-    }
+    public static func object(_ pairs: [(String, String)]) -> String { JSONString.object(pairs) }
 }

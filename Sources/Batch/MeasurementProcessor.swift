@@ -39,11 +39,3 @@ public struct MeasurementProcessor: RecordProcessor {
         identity.csvCells + "," + MeasurementReport.csvRow(measurements)
     }
 }
-
-/// CSV quoting (RFC 4180) for one cell.
-enum CSVCell {
-    static func escape(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
-}

@@ -1,5 +1,6 @@
 import Datasets
 import ECGModel
+import Measurement
 
 /// Reads each record and writes what it holds (`records.csv`: record, leads, samples, frequency)
 /// without processing it: the conversion machinery's own cost (reading, chunking, joining),
@@ -17,7 +18,7 @@ public struct ReadingProcessor: RecordProcessor {
 
     public func process(_ record: ECGRecord, entry: DatasetEntry) throws -> ProcessedRecord {
         let fs = record.samplingFrequency.hertz
-        let row = [CSVCell.escape(record.id), String(record.leads.count), String(record.sampleCount),
+        let row = [MeasurementReport.csvEscape(record.id), String(record.leads.count), String(record.sampleCount),
                    fs == fs.rounded() ? String(Int(fs)) : String(fs)].joined(separator: ",")
         return ProcessedRecord(lines: [Self.outputName: row])
     }

@@ -1,6 +1,7 @@
 import Datasets
 import ECGModel
 import Foundation
+import Measurement
 
 /// The MIMIC-IV-ECG identifiers every output line of a record starts with.
 ///
@@ -22,7 +23,7 @@ struct RecordIdentity {
 
     /// `subject_id,study_id,ecg_time` as CSV cells.
     var csvCells: String {
-        [subjectID ?? "", studyID ?? "", ecgTime ?? ""].map(CSVCell.escape).joined(separator: ",")
+        [subjectID ?? "", studyID ?? "", ecgTime ?? ""].map(MeasurementReport.csvEscape).joined(separator: ",")
     }
 
     /// The leading pairs of a JSON line: numbers where the ids are numeric, `null` when absent.

@@ -13,6 +13,11 @@ public enum JSONString {
         return text.utf8.withContiguousStorageIfAvailable { escaped($0) } ?? escaped(Array(text.utf8))
     }
 
+    /// `{"key":value,…}` on one line, keys in the order given, from already-encoded values.
+    public static func object(_ pairs: [(String, String)]) -> String {
+        "{" + pairs.map { literal($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+
     private static func escaped<C: RandomAccessCollection>(_ bytes: C) -> String where C.Element == UInt8, C.Index == Int {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 16)

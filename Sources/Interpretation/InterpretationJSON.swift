@@ -15,7 +15,7 @@ public enum InterpretationJSON {
 
     /// One statement as a JSON object.
     public static func statement(_ s: Statement) -> String {
-        object([
+        JSONString.object([
             ("code", string(s.code.rawValue)),
             ("text", string(s.text)),
             ("category", string(s.category.rawValue)),
@@ -29,7 +29,7 @@ public enum InterpretationJSON {
     /// One piece of evidence: the quantity, its value (3 decimals; `null` when not measurable),
     /// leads, threshold, whether it was met, the criterion, and the readable line.
     public static func evidence(_ e: Evidence) -> String {
-        object([
+        JSONString.object([
             ("quantity", string(e.quantity.rawValue)),
             ("value", number(e.value)),
             ("unit", string(e.unit.rawValue)),
@@ -50,9 +50,5 @@ public enum InterpretationJSON {
         var text = String(format: "%.3f", rounded)
         while text.last == "0" { text.removeLast() }
         return text
-    }
-
-    static func object(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 }

@@ -50,8 +50,9 @@ public enum MeasurementReport {
             .joined(separator: "; ")
     }
 
-    static func csvEscape(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+    /// One CSV cell, quoted as RFC 4180 asks when it holds a comma, a quote or a line break.
+    public static func csvEscape(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline })
             ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
