@@ -18,15 +18,19 @@ public enum FFTWisdom {
 
     /// Saves the wisdom of every plan made so far to `url`, atomically (written beside it
     /// and renamed, so a concurrent reader never sees half a file); returns whether it worked.
+    ///
+    /// Writing and renaming both happen under the planner's lock: the temporary name is the
+    /// process's, so two threads exporting at once must not interleave on it.
     @discardableResult
     public static func export(to url: URL) -> Bool {
         let temporary = url.path + ".\(getpid()).tmp"
-        let written = FFTPlanCache.withPlanner { fftw_export_wisdom_to_filename(temporary) != 0 }
-        guard written, rename(temporary, url.path) == 0 else {
-            unlink(temporary)
-            return false
+        return FFTPlanCache.withPlanner {
+            guard fftw_export_wisdom_to_filename(temporary) != 0, rename(temporary, url.path) == 0 else {
+                unlink(temporary)
+                return false
+            }
+            return true
         }
-        return true
     }
 }
 
