@@ -52,8 +52,17 @@ public struct MeasurementEvaluation: Sendable {
     public var failures: [String] = []
     /// Per record: id, quantity, tool, reference (for inspection).
     public var rows: [(record: String, quantity: ComparedQuantity, tool: Double, reference: Double)] = []
+    /// LUDB only: per interval, the reference minus the cardiologists' median single-lead value.
+    public var referenceSpread: [ComparedQuantity: ReferenceSpread] = [:]
 
     public init() {}
+
+    mutating func addSpread(reference: ReferenceMeasurements, singleLead: ReferenceMeasurements) {
+        for q in [ComparedQuantity.pr, .qrs, .qt] {
+            guard let r = Self.value(q, reference), let s = Self.value(q, singleLead) else { continue }
+            referenceSpread[q, default: ReferenceSpread()].differences.append(r - s)
+        }
+    }
 
     mutating func add(record: String, tool: ReferenceMeasurements, reference: ReferenceMeasurements,
                       quantities: [ComparedQuantity]) {
@@ -96,8 +105,23 @@ public struct MeasurementEvaluation: Sendable {
             let share = a.shareWithinTolerance.map { String(format: "%6.1f %% (±%g %@)", $0 * 100, q.tolerance, q.unit) } ?? "—"
             lines.append("  \(name) \(String(format: "%5d", a.count))  \(mad)  \(bias)   \(share)   \(a.missing)")
         }
+        if !referenceSpread.isEmpty { lines += spreadTable() }
         if !failures.isEmpty { lines += ["", "Failed records:"] + failures.map { "  " + $0 } }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    func spreadTable() -> [String] {
+        var lines = ["", "Reference minus the cardiologists' median single-lead interval (scatter of the manual marks)",
+                     "  Quantity       n     mean      SD   an exact single-lead estimator + best constant"]
+        for q in [ComparedQuantity.pr, .qrs, .qt] {
+            guard let s = referenceSpread[q], let mean = s.mean, let sd = s.standardDeviation,
+                  let ideal = s.idealShareWithinTolerance(q.tolerance) else { continue }
+            let name = q.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+            lines.append("  \(name) \(String(format: "%5d  %+7.1f  %6.1f %@", s.differences.count, mean, sd, q.unit))   "
+                         + String(format: "%5.1f %% within ±%g %@ (constant %+.1f %@)", ideal.share * 100, q.tolerance,
+                                  q.unit, ideal.widening, q.unit))
+        }
+        return lines
     }
 }
 
@@ -140,7 +164,10 @@ public struct MeasurementEvaluator: Sendable {
                     result.failures.append("\(path.lastPathComponent): no per-lead annotation files")
                     continue
                 }
-                let reference = LUDBReference.measurements(leads: leads, samplingFrequency: record.samplingFrequency.hertz)
+                let fs = record.samplingFrequency.hertz
+                let reference = LUDBReference.measurements(leads: leads, samplingFrequency: fs)
+                result.addSpread(reference: reference,
+                                 singleLead: LUDBReference.singleLeadMeasurements(leads: leads, samplingFrequency: fs))
                 let tool = try pipeline.run(record).measurements
                 result.add(record: path.lastPathComponent, tool: Self.toolValues(tool), reference: reference,
                            quantities: [.heartRate, .pr, .qrs, .qt])

@@ -31,40 +31,31 @@ public struct ReferenceMeasurements: Sendable, Equatable {
 /// Per record: PR, QRS and QT are the medians over the beats that have the marks they need;
 /// heart rate is 60 000 / mean RR between consecutive annotated QRS complexes.
 public enum LUDBReference {
+    /// One lead's marks of one beat: its QRS, the P annotated before it (after the previous
+    /// beat) and the T annotated after it (before the next beat).
+    struct LeadBeatMarks {
+        var qrsOnset: Int?
+        var qrsOffset: Int?
+        var pOnset: Int?
+        var tOffset: Int?
+    }
+
+    /// One annotated beat: where its QRS peaks (median over the leads) and each lead's marks.
+    struct AnnotatedBeat {
+        var peak: Int
+        var leads: [LeadBeatMarks]
+    }
+
     public static func measurements(leads: [LeadWaveMarks], samplingFrequency fs: Double) -> ReferenceMeasurements {
-        // Beats: QRS marks of all leads, clustered in time.
-        var qrs: [(onset: Int?, peak: Int, offset: Int?)] = []
-        for lead in leads { for w in lead.waves where w.wave == .qrs { qrs.append((w.onset, w.peak, w.offset)) } }
-        qrs.sort { $0.peak < $1.peak }
-        let gap = Int(0.1 * fs)
-        var beats: [(peak: Int, onset: Int?, offset: Int?)] = []
-        var cluster: [(onset: Int?, peak: Int, offset: Int?)] = []
-        func flush() {
-            guard !cluster.isEmpty else { return }
-            let peaks = cluster.map(\.peak).sorted()
-            beats.append((peaks[peaks.count / 2], cluster.compactMap(\.onset).min(), cluster.compactMap(\.offset).max()))
-            cluster = []
-        }
-        for q in qrs {
-            if let last = cluster.last, q.peak - last.peak > gap { flush() }
-            cluster.append(q)
-        }
-        flush()
+        let beats = annotatedBeats(leads: leads, samplingFrequency: fs)
         var ms: (Int) -> Double { { Double($0) * 1000 / fs } }
         var prs: [Double] = [], qrsDurations: [Double] = [], qts: [Double] = []
-        for (k, beat) in beats.enumerated() {
-            let previous = k > 0 ? beats[k - 1].peak : Int.min
-            let next = k + 1 < beats.count ? beats[k + 1].peak : Int.max
-            if let on = beat.onset, let off = beat.offset { qrsDurations.append(ms(off - on)) }
-            var pOnsets: [Int] = [], tOffsets: [Int] = []
-            for lead in leads {
-                for w in lead.waves {
-                    if w.wave == .p, w.peak > previous, w.peak < beat.peak, let on = w.onset { pOnsets.append(on) }
-                    if w.wave == .t, w.peak > beat.peak, w.peak < next, let off = w.offset { tOffsets.append(off) }
-                }
-            }
-            if let on = beat.onset, let p = pOnsets.min() { prs.append(ms(on - p)) }
-            if let on = beat.onset, let t = tOffsets.max() { qts.append(ms(t - on)) }
+        for beat in beats {
+            let onset = beat.leads.compactMap(\.qrsOnset).min()
+            let offset = beat.leads.compactMap(\.qrsOffset).max()
+            if let onset, let offset { qrsDurations.append(ms(offset - onset)) }
+            if let onset, let p = beat.leads.compactMap(\.pOnset).min() { prs.append(ms(onset - p)) }
+            if let onset, let t = beat.leads.compactMap(\.tOffset).max() { qts.append(ms(t - onset)) }
         }
         var ref = ReferenceMeasurements()
         let rrs = zip(beats.dropFirst(), beats).map { ms($0.peak - $1.peak) }
@@ -73,6 +64,72 @@ public enum LUDBReference {
         ref.qrs = median(qrsDurations)
         ref.qt = median(qts)
         return ref
+    }
+
+    /// The cardiologists' own single-lead intervals: per beat, the median over the leads of
+    /// each lead's PR (its QRS onset − its P onset), QRS and QT (its T offset − its QRS onset);
+    /// per record, the median over beats. Heart rate is left out.
+    ///
+    /// Set beside ``measurements(leads:samplingFrequency:)`` it shows how much of the
+    /// multi-lead reference is the scatter of twelve independent manual marks: no estimator
+    /// that measures the same interval in every lead can follow that part.
+    public static func singleLeadMeasurements(leads: [LeadWaveMarks], samplingFrequency fs: Double) -> ReferenceMeasurements {
+        var ms: (Int) -> Double { { Double($0) * 1000 / fs } }
+        var prs: [Double] = [], qrsDurations: [Double] = [], qts: [Double] = []
+        for beat in annotatedBeats(leads: leads, samplingFrequency: fs) {
+            var pr: [Double] = [], qrs: [Double] = [], qt: [Double] = []
+            for lead in beat.leads {
+                guard let on = lead.qrsOnset else { continue }
+                if let off = lead.qrsOffset { qrs.append(ms(off - on)) }
+                if let p = lead.pOnset { pr.append(ms(on - p)) }
+                if let t = lead.tOffset { qt.append(ms(t - on)) }
+            }
+            if let v = median(pr) { prs.append(v) }
+            if let v = median(qrs) { qrsDurations.append(v) }
+            if let v = median(qt) { qts.append(v) }
+        }
+        return ReferenceMeasurements(pr: median(prs), qrs: median(qrsDurations), qt: median(qts))
+    }
+
+    /// Beats: the QRS marks of all leads, clustered in time (peaks less than 100 ms apart);
+    /// each lead contributes its QRS limits in the cluster and the P and T around it.
+    static func annotatedBeats(leads: [LeadWaveMarks], samplingFrequency fs: Double) -> [AnnotatedBeat] {
+        var qrs: [(lead: Int, onset: Int?, peak: Int, offset: Int?)] = []
+        for (l, lead) in leads.enumerated() {
+            for w in lead.waves where w.wave == .qrs { qrs.append((l, w.onset, w.peak, w.offset)) }
+        }
+        qrs.sort { $0.peak < $1.peak }
+        let gap = Int(0.1 * fs)
+        var clusters: [[(lead: Int, onset: Int?, peak: Int, offset: Int?)]] = []
+        for q in qrs {
+            if let last = clusters.last?.last, q.peak - last.peak <= gap {
+                clusters[clusters.count - 1].append(q)
+            } else {
+                clusters.append([q])
+            }
+        }
+        let peaks = clusters.map { c in c.map(\.peak).sorted()[c.count / 2] }
+        return clusters.enumerated().map { k, cluster in
+            let previous = k > 0 ? peaks[k - 1] : Int.min
+            let next = k + 1 < peaks.count ? peaks[k + 1] : Int.max
+            var marks = [LeadBeatMarks](repeating: LeadBeatMarks(), count: leads.count)
+            for q in cluster {
+                // A lead marked twice within 100 ms keeps the widest limits.
+                if let on = q.onset { marks[q.lead].qrsOnset = min(marks[q.lead].qrsOnset ?? on, on) }
+                if let off = q.offset { marks[q.lead].qrsOffset = max(marks[q.lead].qrsOffset ?? off, off) }
+            }
+            for (l, lead) in leads.enumerated() {
+                for w in lead.waves {
+                    if w.wave == .p, w.peak > previous, w.peak < peaks[k], let on = w.onset {
+                        marks[l].pOnset = min(marks[l].pOnset ?? on, on)
+                    }
+                    if w.wave == .t, w.peak > peaks[k], w.peak < next, let off = w.offset {
+                        marks[l].tOffset = max(marks[l].tOffset ?? off, off)
+                    }
+                }
+            }
+            return AnnotatedBeat(peak: peaks[k], leads: marks)
+        }
     }
 
     static func median(_ v: [Double]) -> Double? {

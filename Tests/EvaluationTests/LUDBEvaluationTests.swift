@@ -69,6 +69,11 @@ struct LUDBEvaluationTests {
         let bias = try #require(result.agreement[.heartRate]?.bias)
         #expect(abs(bias) < 1)
         #expect(hr >= 0.98)
+        // The reference's QRS is wider than the cardiologists' own single-lead QRS on every
+        // record (README: the scatter of twelve manual marks).
+        let spread = try #require(result.referenceSpread[.qrs])
+        #expect(spread.differences.count == 100)
+        #expect(spread.differences.allSatisfy { $0 > 0 })
         withKnownIssue("LUDB measurement targets (PR 85 %, QRS 90 %, QT 90 %) not reached") {
             #expect(pr >= 0.85)
             #expect(qrs >= 0.90)
