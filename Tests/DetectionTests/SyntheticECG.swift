@@ -1,22 +1,5 @@
 import Foundation
-
-/// Deterministic pseudo-random numbers for reproducible test signals.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func gaussian() -> Double {
-        let u = max(uniform(), 1e-300), v = uniform()
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
-    }
-}
+import TestSupport
 
 /// A beat's waveform as a sum of Gaussian waves, times relative to the R peak (s), amplitudes in mV.
 struct BeatShape {
@@ -75,7 +58,7 @@ struct SyntheticECG {
         var t = 0.4
         while t < seconds - 0.5 {
             times.append(t)
-            t += 60 / rate * (0.9 + 0.2 * g.uniform())
+            t += 60 / rate * (0.9 + 0.2 * g.nextUniform())
         }
         return SyntheticECG(fs: fs, seconds: seconds, times: times,
                             shapes: Array(repeating: shape, count: times.count), leadGains: leadGains)
@@ -83,7 +66,7 @@ struct SyntheticECG {
 
     mutating func addNoise(lead: Int, rms: Double, seed: UInt64) {
         var g = SplitMix(seed: seed)
-        for i in leads[lead].indices { leads[lead][i] += Float(rms * g.gaussian()) }
+        for i in leads[lead].indices { leads[lead][i] += Float(rms * g.nextGaussian()) }
     }
 
     mutating func addWander(amplitude: Double, frequency: Double) {
@@ -98,7 +81,7 @@ struct SyntheticECG {
     /// Muscle noise: bursts of band-limited noise (moving sum of white noise).
     mutating func addMuscleNoise(lead: Int, rms: Double, seed: UInt64) {
         var g = SplitMix(seed: seed)
-        let white = (0..<leads[lead].count).map { _ in g.gaussian() }
+        let white = (0..<leads[lead].count).map { _ in g.nextGaussian() }
         let k = max(1, Int(samplingFrequency / 100))  // ≈ 50 Hz bandwidth
         var sum = 0.0
         for i in white.indices {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SignalProcessing
 
 /// A 12-lead-like test lead: beats (narrow QRS, broad T), 1 mV respiratory wander, mains hum

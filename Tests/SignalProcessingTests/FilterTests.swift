@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import SignalProcessing
 import ECGModel
 
@@ -164,24 +165,6 @@ private func middleRMS(_ x: [Float]) -> Double {
 
     @Test func sanitizerHoldsLastValidSample() {
         #expect(SignalSanitizer.holdingInvalidSamples([.nan, 1, .nan, .infinity, 3]) == [1, 1, 1, 1, 3])
-    }
-}
-
-/// Deterministic pseudo-random numbers for reproducible test signals.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func nextUniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    mutating func nextGaussian() -> Double {
-        let u = max(nextUniform(), 1e-300), v = nextUniform()
-        return (-2 * log(u)).squareRoot() * cos(2 * Double.pi * v)
     }
 }
 
