@@ -54,6 +54,8 @@ public struct MeasurementEvaluation: Sendable {
     public var rows: [(record: String, quantity: ComparedQuantity, tool: Double, reference: Double)] = []
     /// LUDB only: per interval, the reference minus the cardiologists' median single-lead value.
     public var referenceSpread: [ComparedQuantity: ReferenceSpread] = [:]
+    /// LUDB only: our median-lead QRS and QT against the cardiologists' median single-lead ones.
+    public var singleLeadAgreement: [ComparedQuantity: Agreement] = [:]
 
     public init() {}
 
@@ -64,21 +66,32 @@ public struct MeasurementEvaluation: Sendable {
         }
     }
 
+    mutating func addSingleLead(tool: ReferenceMeasurements, reference: ReferenceMeasurements) {
+        for q in [ComparedQuantity.qrs, .qt] {
+            guard let r = Self.value(q, reference) else { continue }
+            Self.update(&singleLeadAgreement[q, default: Agreement()], quantity: q, tool: Self.value(q, tool), reference: r)
+        }
+    }
+
+    /// Adds one record's comparison; a missing tool value counts as missing.
+    static func update(_ a: inout Agreement, quantity q: ComparedQuantity, tool: Double?, reference r: Double) {
+        guard let t = tool else { a.missing += 1; return }
+        var d = t - r
+        if q.isAngle { d = (d + 540).truncatingRemainder(dividingBy: 360) - 180 }
+        a.count += 1
+        a.absoluteSum += abs(d)
+        a.differenceSum += d
+        if abs(d) <= q.tolerance { a.within += 1 }
+    }
+
     mutating func add(record: String, tool: ReferenceMeasurements, reference: ReferenceMeasurements,
                       quantities: [ComparedQuantity]) {
         records += 1
         for q in quantities {
             guard let r = Self.value(q, reference) else { continue }
-            guard let t = Self.value(q, tool) else { agreement[q, default: Agreement()].missing += 1; continue }
-            var d = t - r
-            if q.isAngle { d = (d + 540).truncatingRemainder(dividingBy: 360) - 180 }
-            var a = agreement[q, default: Agreement()]
-            a.count += 1
-            a.absoluteSum += abs(d)
-            a.differenceSum += d
-            if abs(d) <= q.tolerance { a.within += 1 }
-            agreement[q] = a
-            rows.append((record, q, t, r))
+            let t = Self.value(q, tool)
+            Self.update(&agreement[q, default: Agreement()], quantity: q, tool: t, reference: r)
+            if let t { rows.append((record, q, t, r)) }
         }
     }
 
@@ -95,8 +108,19 @@ public struct MeasurementEvaluation: Sendable {
     }
 
     public func table() -> String {
-        var lines = ["Global measurements of \(records) records against \(referenceName) (difference = tool − reference)", "",
-                     "  Quantity       n   mean |d|     bias   within tolerance   missing"]
+        var lines = ["Global measurements of \(records) records against \(referenceName) (difference = tool − reference)", ""]
+        lines += Self.agreementRows(agreement)
+        if !referenceSpread.isEmpty { lines += spreadTable() }
+        if !singleLeadAgreement.isEmpty {
+            lines += ["", "Median-lead QRS and QT against the cardiologists' median single-lead intervals (each lead's own onset to its own offset)"]
+            lines += Self.agreementRows(singleLeadAgreement)
+        }
+        if !failures.isEmpty { lines += ["", "Failed records:"] + failures.map { "  " + $0 } }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func agreementRows(_ agreement: [ComparedQuantity: Agreement]) -> [String] {
+        var lines = ["  Quantity       n   mean |d|     bias   within tolerance   missing"]
         for q in ComparedQuantity.allCases {
             guard let a = agreement[q], a.count + a.missing > 0 else { continue }
             let name = q.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
@@ -105,9 +129,7 @@ public struct MeasurementEvaluation: Sendable {
             let share = a.shareWithinTolerance.map { String(format: "%6.1f %% (±%g %@)", $0 * 100, q.tolerance, q.unit) } ?? "—"
             lines.append("  \(name) \(String(format: "%5d", a.count))  \(mad)  \(bias)   \(share)   \(a.missing)")
         }
-        if !referenceSpread.isEmpty { lines += spreadTable() }
-        if !failures.isEmpty { lines += ["", "Failed records:"] + failures.map { "  " + $0 } }
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     func spreadTable() -> [String] {
@@ -166,11 +188,14 @@ public struct MeasurementEvaluator: Sendable {
                 }
                 let fs = record.samplingFrequency.hertz
                 let reference = LUDBReference.measurements(leads: leads, samplingFrequency: fs)
-                result.addSpread(reference: reference,
-                                 singleLead: LUDBReference.singleLeadMeasurements(leads: leads, samplingFrequency: fs))
+                let singleLead = LUDBReference.singleLeadMeasurements(leads: leads, samplingFrequency: fs)
+                result.addSpread(reference: reference, singleLead: singleLead)
                 let tool = try pipeline.run(record).measurements
                 result.add(record: path.lastPathComponent, tool: Self.toolValues(tool), reference: reference,
                            quantities: [.heartRate, .pr, .qrs, .qt])
+                result.addSingleLead(tool: ReferenceMeasurements(qrs: tool.global.medianLeadQRS?.value,
+                                                                 qt: tool.global.medianLeadQT?.value),
+                                     reference: singleLead)
             } catch {
                 result.failures.append("\(path.lastPathComponent): \(error)")
             }

@@ -7,6 +7,14 @@ enum ConductionRules {
         let qrsEvidence = { (threshold: String, met: Bool) in
             Evidence(.qrsDuration, value: input.qrs, unit: .ms, threshold: threshold, met: met, criterion: .ahaPart3Conduction)
         }
+        // A nonspecific delay must show in a typical lead too: the twelve-lead QRS (earliest onset
+        // to latest offset in any lead) of a normal QRS often passes 110 ms on its own. Bundle
+        // branch blocks keep the twelve-lead duration: their patterns carry the diagnosis.
+        let medianLeadWide = input.medianLeadQRS.map { $0 > Thresholds.incompleteBlockQRS } ?? true
+        let medianLeadEvidence = input.medianLeadQRS.map {
+            [Evidence(.medianLeadQRSDuration, value: $0, unit: .ms, threshold: "> 110 ms", met: true,
+                      criterion: .ahaPart3Conduction)]
+        } ?? []
         // AV conduction needs P waves found before most beats at a constant PR (a definite atrial
         // rhythm); a P wave seen only on the median beat gives no trustworthy PR.
         let features = RhythmFeatures(input)
@@ -90,19 +98,19 @@ enum ConductionRules {
                 // the left, or an infarct: not a left bundle branch block).
                 out.append(Statement(code: .leftBundleBranchBlock,
                                      evidence: [qrsEvidence("≥ 120 ms", true)] + leftEvidence))
-            } else {
+            } else if medianLeadWide {
                 out.append(Statement(code: .intraventricularConductionDelay,
-                                     evidence: [qrsEvidence("≥ 120 ms", true)] + rightEvidence + leftEvidence))
+                                     evidence: [qrsEvidence("≥ 120 ms", true)] + medianLeadEvidence + rightEvidence + leftEvidence))
             }
         } else if qrs >= Thresholds.incompleteBlockQRS {
             if !rsrLeads.isEmpty {
                 out.append(Statement(code: .incompleteRightBundleBranchBlock,
                                      evidence: [qrsEvidence("110–119 ms", true)] + rightEvidence))
-            } else if qrs > Thresholds.incompleteBlockQRS {
+            } else if qrs > Thresholds.incompleteBlockQRS, medianLeadWide {
                 // Part III: nonspecific IVCD is a QRS "greater than 110 ms" without bundle-branch
                 // criteria; 110 ms itself is the upper limit of normal.
                 out.append(Statement(code: .intraventricularConductionDelay,
-                                     evidence: [qrsEvidence("> 110 ms", true)] + rightEvidence))
+                                     evidence: [qrsEvidence("> 110 ms", true)] + medianLeadEvidence + rightEvidence))
             }
         }
 

@@ -77,6 +77,7 @@ public enum MeasurementUnit: String, Sendable, Equatable {
 public enum Quantity: String, Sendable, Equatable, CaseIterable {
     case beatCount, heartRate, atrialRate, rrIrregularity, rrPatternResidual, rrRange, pWavePresence, prVariability, pAxis
     case prInterval, qrsDuration, qtInterval, qtcBazett, qtcFridericia, qrsAxis
+    case medianLeadQRSDuration, medianLeadQTcBazett, medianLeadQTcFridericia
     case rsrPrime, dominantR, terminalS, absentQ, broadR, qRPattern, rSPattern
     case sokolowLyon, cornell, sex, limbQRSAmplitude, precordialQRSAmplitude
     case stAtJ, stAtJ60, tAmplitude
@@ -100,8 +101,11 @@ public enum Quantity: String, Sendable, Equatable, CaseIterable {
         case .prInterval: "PR interval"
         case .qrsDuration: "QRS duration"
         case .qtInterval: "QT interval"
-        case .qtcBazett: "QTc (Bazett)"
-        case .qtcFridericia: "QTc (Fridericia)"
+        case .qtcBazett: "twelve-lead QTc (Bazett)"
+        case .qtcFridericia: "twelve-lead QTc (Fridericia)"
+        case .medianLeadQRSDuration: "QRS duration in the median lead"
+        case .medianLeadQTcBazett: "QTc (Bazett) in the median lead"
+        case .medianLeadQTcFridericia: "QTc (Fridericia) in the median lead"
         case .qrsAxis: "QRS axis"
         case .rsrPrime: "rSR′ (second R wave)"
         case .dominantR: "dominant R wave (R > S)"

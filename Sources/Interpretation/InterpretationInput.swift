@@ -103,6 +103,12 @@ public struct InterpretationInput: Sendable, Equatable {
     public var qt: Double?
     public var qtcBazett: Double?
     public var qtcFridericia: Double?
+    /// QRS duration and QTc in one typical lead (the median over the leads of each lead's own
+    /// interval): what the conventional QRS and QTc limits apply to. `nil` when too few leads
+    /// were delineated; the rules then fall back to the twelve-lead values.
+    public var medianLeadQRS: Double?
+    public var medianLeadQTcBazett: Double?
+    public var medianLeadQTcFridericia: Double?
     public var pAxis: Double?
     public var qrsAxis: Double?
     public var tAxis: Double?
@@ -169,6 +175,9 @@ public struct InterpretationInput: Sendable, Equatable {
                   pr: g.pr?.value, qrs: qrs, qt: g.qt?.value, qtcBazett: g.qtc?.bazett.value,
                   qtcFridericia: g.qtc?.fridericia.value, pAxis: g.pAxis, qrsAxis: g.qrsAxis, tAxis: g.tAxis,
                   sokolowLyon: g.sokolowLyon, cornell: g.cornell, leads: leads)
+        medianLeadQRS = g.medianLeadQRS?.value
+        medianLeadQTcBazett = g.medianLeadQTc?.bazett.value
+        medianLeadQTcFridericia = g.medianLeadQTc?.fridericia.value
         leadQuality = zip(m.leads, m.quality).map { lead, quality in
             var q = quality
             q.label = Self.standardLabel(lead.lead, quality.label)

@@ -5,36 +5,7 @@ enum RepolarizationRules {
         var out: [Statement] = []
         // Part IV measures QT to the end of T where it returns to baseline; flutter waves leave no
         // baseline there, so the T end (and any QT statement) is not determinable.
-        if !flutterWaves, let qtc = input.qtcBazett {
-            let limit: Double
-            let threshold: String
-            switch input.sex {
-            case .male: limit = Thresholds.qtcMale; threshold = "≥ 450 ms (male)"
-            case .female: limit = Thresholds.qtcFemale; threshold = "≥ 460 ms (female)"
-            case .unknown: limit = Thresholds.qtcMale; threshold = "≥ 450 ms men, ≥ 460 ms women"
-            }
-            if qtc >= limit {
-                var certainty: Certainty = .definite
-                var evidence = [Evidence(.qtcBazett, value: qtc, unit: .ms, threshold: threshold, met: true, criterion: .ahaPart4QT)]
-                if input.sex == .unknown, qtc < Thresholds.qtcFemale {
-                    certainty = .borderline
-                    evidence.append(Evidence(.sex, value: nil, unit: .none, threshold: "unknown", met: false, criterion: .ahaPart4QT))
-                }
-                // Bazett over-corrects at fast rates: ask Fridericia to agree above 100 bpm.
-                if let hr = input.heartRate, hr > Thresholds.tachycardia {
-                    let fr = input.qtcFridericia
-                    let agrees = (fr ?? 0) >= limit
-                    evidence.append(Evidence(.qtcFridericia, value: fr, unit: .ms, threshold: threshold, met: agrees, criterion: .ahaPart4QT))
-                    if !agrees { certainty = .borderline }
-                }
-                // A wide QRS lengthens QT without prolonging repolarization.
-                if wideQRS {
-                    if certainty == .definite { certainty = .possible }
-                    evidence.append(Evidence(.qrsDuration, value: input.qrs, unit: .ms, threshold: "≥ 120 ms", met: true, criterion: .ahaPart4QT))
-                }
-                out.append(Statement(code: .prolongedQT, certainty: certainty, evidence: evidence))
-            }
-        }
+        if !flutterWaves, let s = prolongedQT(input, wideQRS: wideQRS) { out.append(s) }
         // Secondary ST-T changes of a wide QRS are not primary findings.
         guard !wideQRS else { return out }
         for region in LeadRegion.allCases {
@@ -47,6 +18,52 @@ enum RepolarizationRules {
             if let s = inversion(input, region) { out.append(s) }
         }
         return out
+    }
+
+    /// Prolonged QT (Part IV): QTc ≥ 450 ms in men, ≥ 460 ms in women.
+    ///
+    /// The limits are for the QT as it is read in a lead. The twelve-lead QT (earliest QRS
+    /// onset to the latest T end in any lead) runs longer by construction (on LUDB the
+    /// cardiologists' own twelve-lead union exceeds their median single-lead QT by about 40 ms:
+    /// `ecgnarrator evaluate measurements`), so the limits are applied to the median lead's QTc
+    /// and the twelve-lead QTc is reported beside it. Without a median-lead value the
+    /// twelve-lead one is used.
+    static func prolongedQT(_ input: InterpretationInput, wideQRS: Bool) -> Statement? {
+        let medianLead = input.medianLeadQTcBazett != nil
+        guard let qtc = input.medianLeadQTcBazett ?? input.qtcBazett else { return nil }
+        let limit: Double
+        let threshold: String
+        switch input.sex {
+        case .male: limit = Thresholds.qtcMale; threshold = "≥ 450 ms (male)"
+        case .female: limit = Thresholds.qtcFemale; threshold = "≥ 460 ms (female)"
+        case .unknown: limit = Thresholds.qtcMale; threshold = "≥ 450 ms men, ≥ 460 ms women"
+        }
+        guard qtc >= limit else { return nil }
+        var certainty: Certainty = .definite
+        var evidence = [Evidence(medianLead ? .medianLeadQTcBazett : .qtcBazett, value: qtc, unit: .ms,
+                                 threshold: threshold, met: true, criterion: .ahaPart4QT)]
+        if medianLead, let twelveLead = input.qtcBazett {
+            evidence.append(Evidence(.qtcBazett, value: twelveLead, unit: .ms, threshold: threshold,
+                                     met: twelveLead >= limit, criterion: .ahaPart4QT))
+        }
+        if input.sex == .unknown, qtc < Thresholds.qtcFemale {
+            certainty = .borderline
+            evidence.append(Evidence(.sex, value: nil, unit: .none, threshold: "unknown", met: false, criterion: .ahaPart4QT))
+        }
+        // Bazett over-corrects at fast rates: ask Fridericia to agree above 100 bpm.
+        if let hr = input.heartRate, hr > Thresholds.tachycardia {
+            let fr = medianLead ? input.medianLeadQTcFridericia : input.qtcFridericia
+            let agrees = (fr ?? 0) >= limit
+            evidence.append(Evidence(medianLead ? .medianLeadQTcFridericia : .qtcFridericia, value: fr, unit: .ms,
+                                     threshold: threshold, met: agrees, criterion: .ahaPart4QT))
+            if !agrees { certainty = .borderline }
+        }
+        // A wide QRS lengthens QT without prolonging repolarization.
+        if wideQRS {
+            if certainty == .definite { certainty = .possible }
+            evidence.append(Evidence(.qrsDuration, value: input.qrs, unit: .ms, threshold: "≥ 120 ms", met: true, criterion: .ahaPart4QT))
+        }
+        return Statement(code: .prolongedQT, certainty: certainty, evidence: evidence)
     }
 
     /// ST elevation limit at J for a lead: V2–V3 depend on sex and age.

@@ -51,6 +51,11 @@ public struct GlobalMeasurements: Sendable, Equatable {
     public var qrs: Milliseconds?
     public var qt: Milliseconds?
     public var qtc: CorrectedQT?
+    /// QRS duration, QT and QTc in one typical lead: the median over the usable leads of each
+    /// lead's own interval on the median beat (see ``qrs`` and ``qt`` for the twelve-lead ones).
+    public var medianLeadQRS: Milliseconds?
+    public var medianLeadQT: Milliseconds?
+    public var medianLeadQTc: CorrectedQT?
     public var pAxis: Double?
     public var qrsAxis: Double?
     public var tAxis: Double?

@@ -50,6 +50,12 @@ public struct Measurer: Sendable {
                 g.qt = qt
                 if let rr = g.rrMean { g.qtc = CorrectedQT(qt: qt, rr: rr) }
             }
+            let single = MedianLeadIntervals.samples(d, excluding: excluded)
+            g.medianLeadQRS = single.qrs.map { Milliseconds($0 * 1000 / fs.hertz) }
+            if let qt = single.qt.map({ Milliseconds($0 * 1000 / fs.hertz) }) {
+                g.medianLeadQT = qt
+                if let rr = g.rrMean { g.medianLeadQTc = CorrectedQT(qt: qt, rr: rr) }
+            }
             leads = LeadAmplitudes(fs: fs).measure(rep, leads: d.leads, labels: d.labels)
             for l in excluded where l < leads.count {
                 leads[l] = LeadMeasurements(lead: leads[l].lead, label: leads[l].label)

@@ -74,6 +74,13 @@ struct LUDBEvaluationTests {
         let spread = try #require(result.referenceSpread[.qrs])
         #expect(spread.differences.count == 100)
         #expect(spread.differences.allSatisfy { $0 > 0 })
+        // The median-lead intervals follow the cardiologists' own single-lead ones (no target in
+        // the issue; these floors guard what `evaluate measurements` reports in the README).
+        let singleQRS = try #require(result.singleLeadAgreement[.qrs]), singleQT = try #require(result.singleLeadAgreement[.qt])
+        #expect(singleQRS.count == 100 && singleQT.count == 100)
+        #expect(abs(try #require(singleQRS.bias)) < 5)
+        #expect(try #require(singleQRS.shareWithinTolerance) >= 0.70)
+        #expect(try #require(singleQT.shareWithinTolerance) >= 0.75)
         withKnownIssue("LUDB measurement targets (PR 85 %, QRS 90 %, QT 90 %) not reached") {
             #expect(pr >= 0.85)
             #expect(qrs >= 0.90)

@@ -81,6 +81,30 @@ import Interpretation
         #expect(interpret(input).has(.prolongedQT, .borderline))
     }
 
+    /// The limits apply to the median lead's QTc; the twelve-lead QTc is evidence beside it.
+    @Test func prolongedQTUsesTheMedianLeadQTc() throws {
+        var input = Make.normal(sex: .male)
+        input.qtcBazett = 480
+        input.medianLeadQTcBazett = 449
+        #expect(!interpret(input).has(.prolongedQT))
+        input.medianLeadQTcBazett = 450
+        let s = try #require(interpret(input).statement(.prolongedQT))
+        #expect(s.certainty == .definite)
+        #expect(s.evidence.first { $0.quantity == .medianLeadQTcBazett }?.value == 450)
+        #expect(s.evidence.first { $0.quantity == .qtcBazett }?.value == 480)
+        // Above 100 bpm the median lead's Fridericia value must agree.
+        input.heartRate = 110
+        input.medianLeadQTcFridericia = 440
+        #expect(interpret(input).has(.prolongedQT, .borderline))
+        input.medianLeadQTcFridericia = 451
+        #expect(interpret(input).has(.prolongedQT, .definite))
+        // The twelve-lead QTc below the limit does not veto the median lead's.
+        input.heartRate = 72
+        input.qtcBazett = 440
+        input.medianLeadQTcBazett = 455
+        #expect(interpret(input).statement(.prolongedQT)?.evidence.first { $0.quantity == .qtcBazett }?.met == false)
+    }
+
     @Test func stElevationNeedsTwoContiguousLeads() {
         var input = Make.replacing(Make.normal(), "II") { $0.stJ = 0.15 }
         #expect(!interpret(input).has(.stElevation))

@@ -137,6 +137,30 @@ import Interpretation
         #expect(interpret(input).has(.intraventricularConductionDelay))
     }
 
+    @Test func nonspecificDelayMustShowInTheMedianLead() throws {
+        // The twelve-lead QRS of a normal complex passes 110 ms on the spread of the leads'
+        // limits alone: the median lead must be above 110 ms too.
+        var input = Make.normal()
+        input.qrs = 124
+        input.medianLeadQRS = 110
+        #expect(!interpret(input).has(.intraventricularConductionDelay))
+        input.medianLeadQRS = 111
+        let s = try #require(interpret(input).statement(.intraventricularConductionDelay))
+        #expect(s.evidence.contains { $0.quantity == .medianLeadQRSDuration && $0.value == 111 })
+        input.qrs = 116
+        input.medianLeadQRS = 100
+        #expect(!interpret(input).has(.intraventricularConductionDelay))
+        input.medianLeadQRS = 112
+        #expect(interpret(input).has(.intraventricularConductionDelay))
+    }
+
+    @Test func bundleBranchBlockKeepsTheTwelveLeadQRS() {
+        // The pattern carries the diagnosis: a short median lead does not remove it.
+        var input = Self.lbbb(qrs: 150)
+        input.medianLeadQRS = 105
+        #expect(interpret(input).has(.leftBundleBranchBlock, .definite))
+    }
+
     static func lafb(axis: Double) -> InterpretationInput {
         var input = Make.normal()
         input.qrsAxis = axis

@@ -32,6 +32,14 @@ struct SyntheticMeasurementTests {
         let qtc = try #require(g.qtc)
         let qt = try #require(g.qt).value, rr = try #require(g.rrMean).value
         #expect(abs(qtc.bazett.value - qt / (rr / 1000).squareRoot()) < 1e-9)
+        // One typical lead's QRS lies closer to the exact support than the twelve-lead union,
+        // and its QT (that lead's T end − its QRS onset) holds the same 15 ms.
+        let medianLeadQRS = try #require(g.medianLeadQRS).value, medianLeadQT = try #require(g.medianLeadQT).value
+        #expect(abs(medianLeadQRS - truth.qrsDuration) <= 10, "median-lead QRS \(medianLeadQRS)")
+        #expect(medianLeadQRS <= qrs)
+        #expect(abs(medianLeadQT - truth.qtInterval) <= 15, "median-lead QT \(medianLeadQT)")
+        let medianLeadQTc = try #require(g.medianLeadQTc)
+        #expect(abs(medianLeadQTc.bazett.value - medianLeadQT / (rr / 1000).squareRoot()) < 1e-9)
     }
 
     @Test func atrialFibrillationHasNoPRAndNoAtrialRate() throws {
