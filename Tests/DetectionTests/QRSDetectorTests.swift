@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TestSupport
+import Synthesis
 import ECGModel
 @testable import Detection
 
@@ -94,9 +94,9 @@ private let detector = QRSDetector()
         var ecg = SyntheticECG.rhythm(fs: 500, seconds: 10, rate: 78, leadGains: gains)
         // V1 carries electrode noise and spikes much larger than the QRS.
         ecg.addNoise(lead: 6, rms: 0.3, seed: 21)
-        var g = SplitMix(seed: 22)
+        var g = SplitMix64(seed: 22)
         for _ in 0..<15 {
-            let i = Int(g.nextUniform() * Double(ecg.leads[6].count - 10))
+            let i = Int(g.nextUnit() * Double(ecg.leads[6].count - 10))
             for k in 0..<8 { ecg.leads[6][i + k] += 3 }
         }
         expectExact(try detector.detect(leads: ecg.leads, samplingFrequency: 500), ecg.beats, fs: 500)
@@ -110,14 +110,14 @@ private let detector = QRSDetector()
     @Test func emptyAndFlatInputsGiveNoBeats() throws {
         #expect(try detector.detect(leads: [[]], samplingFrequency: 360).isEmpty)
         #expect(try detector.detect(leads: [[Float](repeating: 0, count: 5000)], samplingFrequency: 500).isEmpty)
-        var g = SplitMix(seed: 1)
+        var g = SplitMix64(seed: 1)
         let noise = (0..<5000).map { _ in Float(0.001 * g.nextGaussian()) }
         #expect(try detector.detect(leads: [noise], samplingFrequency: 500).isEmpty)
     }
 
     @Test func recordInterfaceUsesECGLeadsOnly() throws {
         let ecg = SyntheticECG.rhythm(fs: 250, seconds: 30, rate: 60)
-        var g = SplitMix(seed: 2)
+        var g = SplitMix64(seed: 2)
         let pressure = (0..<ecg.leads[0].count).map { _ in Float(100 + 40 * g.nextGaussian()) }
         let record = ECGRecord(metadata: RecordMetadata(recordID: "synthetic"),
                                samplingFrequency: SamplingFrequency(hertz: 250),

@@ -1,5 +1,5 @@
 import Foundation
-import TestSupport
+import Synthesis
 
 /// A beat's waveform as a sum of Gaussian waves, times relative to the R peak (s), amplitudes in mV.
 struct BeatShape {
@@ -53,19 +53,19 @@ struct SyntheticECG {
     /// Regular-ish sinus rhythm between `rate` bpm ± 10 % with the given shape.
     static func rhythm(fs: Double, seconds: Double, rate: Double = 72, shape: BeatShape = .normal(),
                        leadGains: [Double] = [1], seed: UInt64 = 1) -> SyntheticECG {
-        var g = SplitMix(seed: seed)
+        var g = SplitMix64(seed: seed)
         var times: [Double] = []
         var t = 0.4
         while t < seconds - 0.5 {
             times.append(t)
-            t += 60 / rate * (0.9 + 0.2 * g.nextUniform())
+            t += 60 / rate * (0.9 + 0.2 * g.nextUnit())
         }
         return SyntheticECG(fs: fs, seconds: seconds, times: times,
                             shapes: Array(repeating: shape, count: times.count), leadGains: leadGains)
     }
 
     mutating func addNoise(lead: Int, rms: Double, seed: UInt64) {
-        var g = SplitMix(seed: seed)
+        var g = SplitMix64(seed: seed)
         for i in leads[lead].indices { leads[lead][i] += Float(rms * g.nextGaussian()) }
     }
 
@@ -80,7 +80,7 @@ struct SyntheticECG {
 
     /// Muscle noise: bursts of band-limited noise (moving sum of white noise).
     mutating func addMuscleNoise(lead: Int, rms: Double, seed: UInt64) {
-        var g = SplitMix(seed: seed)
+        var g = SplitMix64(seed: seed)
         let white = (0..<leads[lead].count).map { _ in g.nextGaussian() }
         let k = max(1, Int(samplingFrequency / 100))  // ≈ 50 Hz bandwidth
         var sum = 0.0

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
-import TestSupport
+import Synthesis
 @testable import SignalProcessing
 
 /// A 12-lead-like test lead: beats (narrow QRS, broad T), 1 mV respiratory wander, mains hum
 /// and white noise, so every band the split filter treats differently carries energy.
 private func ecgLike(fs: Double, seconds: Double, seed: UInt64) -> [Float] {
-    var generator = SplitMix(seed: seed)
+    var generator = SplitMix64(seed: seed)
     let n = Int(fs * seconds)
     return (0..<n).map { i -> Float in
         let t = Double(i) / fs

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TestSupport
+import Synthesis
 @testable import SignalProcessing
 import ECGModel
 
@@ -51,7 +51,7 @@ private func middleRMS(_ x: [Float]) -> Double {
 
     @Test func blockwiseFilteringEqualsWholeSignalFiltering() throws {
         let fs = 360.0
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let x = (0..<100_000).map { _ in Float(generator.nextGaussian()) }
         let response = FrequencyResponse.highPass(cutoff: 0.5) * .lowPass(cutoff: 40)
         let blocks = try ZeroPhaseFilter(response: response, samplingFrequency: fs, minimumBlockSize: 8192)
@@ -111,7 +111,7 @@ private func middleRMS(_ x: [Float]) -> Double {
     @Test(arguments: [PowerlineFrequency.hz50, .hz60])
     func detectsTheMainsFrequency(_ mains: PowerlineFrequency) {
         let fs = 500.0
-        var generator = SplitMix(seed: 3)
+        var generator = SplitMix64(seed: 3)
         let x = (0..<Int(fs * 10)).map { i -> Float in
             let t = Double(i) / fs
             return Float(sin(2 * Double.pi * 1.2 * t) + 0.05 * sin(2 * Double.pi * mains.rawValue * t)
@@ -121,7 +121,7 @@ private func middleRMS(_ x: [Float]) -> Double {
     }
 
     @Test func noMainsWithoutALine() {
-        var generator = SplitMix(seed: 5)
+        var generator = SplitMix64(seed: 5)
         let x = (0..<5000).map { _ in Float(generator.nextGaussian()) }
         #expect(PowerlineDetector.detect(x, samplingFrequency: 500) == nil)
     }
@@ -150,7 +150,7 @@ private func middleRMS(_ x: [Float]) -> Double {
 
     @Test func concurrentFilteringGivesIdenticalResults() async throws {
         let filter = try ZeroPhaseFilter(response: .lowPass(cutoff: 30), samplingFrequency: 250, rigor: .estimate)
-        var generator = SplitMix(seed: 11)
+        var generator = SplitMix64(seed: 11)
         let x = (0..<50_000).map { _ in Float(generator.nextGaussian()) }
         let expected = filter.apply(x)
         let results = await withTaskGroup(of: [Float].self) { group in
