@@ -25,6 +25,19 @@ struct DelineationScoringTests {
         items.compactMap { WFDBAnnotation(sample: $0.0, symbol: $0.1) }
     }
 
+    /// Two leads, two beats, each lead with its own P onset, QRS limits and T end.
+    static func twoLeadsTwoBeats() throws -> (LeadWaveMarks, LeadWaveMarks) {
+        let a = try #require(LeadWaveMarks(annotations: marks([
+            (100, "("), (120, "p"), (140, ")"), (180, "("), (200, "N"), (225, ")"), (300, "("), (340, "t"), (380, ")"),
+            (600, "("), (620, "p"), (640, ")"), (680, "("), (700, "N"), (725, ")"), (800, "("), (840, "t"), (880, ")"),
+        ])))
+        let b = try #require(LeadWaveMarks(annotations: marks([
+            (95, "("), (120, "p"), (140, ")"), (185, "("), (202, "N"), (230, ")"), (300, "("), (345, "t"), (390, ")"),
+            (600, "("), (620, "p"), (640, ")"), (676, "("), (701, "N"), (725, ")"), (800, "("), (840, "t"), (880, ")"),
+        ])))
+        return (a, b)
+    }
+
     @Test func ludbWavesGroupParenthesesWithTheirPeak() throws {
         let lead = try #require(LeadWaveMarks(annotations: Self.marks([
             (10, "("), (30, "p"), (50, ")"), (80, "("), (100, "N"), (120, ")"), (200, "t"), (240, ")"),
@@ -39,14 +52,7 @@ struct DelineationScoringTests {
     /// The LUDB reference takes the earliest onset and latest offset over the leads per beat,
     /// then the median over beats.
     @Test func ludbReferenceUsesEarliestOnsetAndLatestOffset() throws {
-        let a = try #require(LeadWaveMarks(annotations: Self.marks([
-            (100, "("), (120, "p"), (140, ")"), (180, "("), (200, "N"), (225, ")"), (300, "("), (340, "t"), (380, ")"),
-            (600, "("), (620, "p"), (640, ")"), (680, "("), (700, "N"), (725, ")"), (800, "("), (840, "t"), (880, ")"),
-        ])))
-        let b = try #require(LeadWaveMarks(annotations: Self.marks([
-            (95, "("), (120, "p"), (140, ")"), (185, "("), (202, "N"), (230, ")"), (300, "("), (345, "t"), (390, ")"),
-            (600, "("), (620, "p"), (640, ")"), (676, "("), (701, "N"), (725, ")"), (800, "("), (840, "t"), (880, ")"),
-        ])))
+        let (a, b) = try Self.twoLeadsTwoBeats()
         let r = LUDBReference.measurements(leads: [a, b], samplingFrequency: 500)
         // Beat 1: P onset 95, QRS 180–230, T end 390. Beat 2: P onset 600, QRS 676–725, T end 880.
         let pr: Double = (170 + 152) / 2

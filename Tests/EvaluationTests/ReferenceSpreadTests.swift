@@ -7,14 +7,7 @@ struct ReferenceSpreadTests {
     /// Two leads, two beats: the single-lead intervals are each lead's own, median over the
     /// leads per beat, then over the beats.
     @Test func singleLeadReferenceTakesEachLeadsOwnInterval() throws {
-        let a = try #require(LeadWaveMarks(annotations: DelineationScoringTests.marks([
-            (100, "("), (120, "p"), (140, ")"), (180, "("), (200, "N"), (225, ")"), (300, "("), (340, "t"), (380, ")"),
-            (600, "("), (620, "p"), (640, ")"), (680, "("), (700, "N"), (725, ")"), (800, "("), (840, "t"), (880, ")"),
-        ])))
-        let b = try #require(LeadWaveMarks(annotations: DelineationScoringTests.marks([
-            (95, "("), (120, "p"), (140, ")"), (185, "("), (202, "N"), (230, ")"), (300, "("), (345, "t"), (390, ")"),
-            (600, "("), (620, "p"), (640, ")"), (676, "("), (701, "N"), (725, ")"), (800, "("), (840, "t"), (880, ")"),
-        ])))
+        let (a, b) = try DelineationScoringTests.twoLeadsTwoBeats()
         let single = LUDBReference.singleLeadMeasurements(leads: [a, b], samplingFrequency: 500)
         // Beat 1: QRS 90 and 90 ms, PR 160 and 180, QT 400 and 410.
         // Beat 2: QRS 90 and 98 ms, PR 160 and 152, QT 400 and 408.
