@@ -72,7 +72,7 @@ public enum Criterion: String, Sendable, Equatable, CaseIterable {
         case .universalMIDefinition: "Fourth universal definition of MI 2018"
         case .escAtrialFibrillation: "ESC 2020 atrial fibrillation guidelines"
         case .ahaAxis: "AHA/ACCF/HRS 2009 part III axis ranges"
-        case .prematureComplexes: "premature complex: RR < 85% (supraventricular) or < 90% (ventricular) of dominant RR"
+        case .prematureComplexes: "premature complex: RR < 85% (supraventricular, and < 85% of the preceding RR) or < 90% (ventricular) of dominant RR"
         case .signalQuality: "signal quality"
         case .templateMatching: "template-matching signal quality (Orphanidou 2015)"
         case .electrodeReversal: "electrode cable reversal (Batchvarov 2007)"

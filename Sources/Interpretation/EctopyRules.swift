@@ -6,12 +6,23 @@ enum EctopyRules {
         (b.prematurity ?? 1) < Thresholds.prematurity
     }
 
+    /// An atrial premature beat comes earlier than the sinus cycle it interrupts: typed premature
+    /// against the dominant RR by the delineation, and its RR also below 85 % of the cycle just
+    /// before it. In sinus arrhythmia the cycle shortens over several beats, so a short cycle
+    /// that follows a shortening one is not premature; the first two beats have no preceding
+    /// cycle to compare with and are not counted.
+    static func interruptsTheCycle(_ beats: [BeatObservation], at k: Int) -> Bool {
+        guard beats[k].type == .supraventricularPremature, k > 0,
+              let rr = beats[k].rrBefore, let preceding = beats[k - 1].rrBefore else { return false }
+        return rr < Thresholds.atrialPrematurity * preceding
+    }
+
     static func evaluate(_ input: InterpretationInput, rhythm: StatementCode?) -> [Statement] {
         var out: [Statement] = []
         let beats = input.beats
         // In atrial fibrillation or flutter every RR is "premature" to some other: no APCs there.
         let atrialOrganised = rhythm != .atrialFibrillation && rhythm != .atrialFlutter
-        let apcs = beats.filter { $0.type == .supraventricularPremature }.count
+        let apcs = beats.indices.filter { interruptsTheCycle(beats, at: $0) }.count
         if atrialOrganised, apcs > 0 {
             out.append(Statement(code: .atrialPrematureComplexes, evidence: [
                 Evidence(.prematureAtrialBeats, value: Double(apcs), unit: .count, threshold: "≥ 1",

@@ -51,6 +51,8 @@ public enum Thresholds {
     /// A ventricular beat is premature when its RR is below this fraction of the dominant RR
     /// (supraventricular beats are typed premature by the delineation, below 85 %).
     public static let prematurity = 0.9
+    /// An atrial premature beat's RR is also below this fraction of the cycle just before it.
+    public static let atrialPrematurity = 0.85
 
     // MARK: Conduction (AHA/ACCF/HRS 2009 part III)
     public static let firstDegreeAVBlockPR = 200.0

@@ -174,6 +174,25 @@ import Delineation
         #expect(!i.has(.ventricularBigeminy))
     }
 
+    @Test func atrialPrematureBeatMustInterruptThePrecedingCycle() {
+        // Typed premature against the dominant RR (833 ms), but the cycle shortened over the
+        // beats before it (sinus arrhythmia): 760 → 700 ms is not 15 % shorter.
+        var input = Make.normal()
+        input.beats[4] = BeatObservation(rrBefore: 760, type: .dominant, hasP: true, prematurity: 0.91)
+        input.beats[5] = BeatObservation(rrBefore: 700, type: .supraventricularPremature, hasP: true, prematurity: 0.84)
+        #expect(!interpret(input).has(.atrialPrematureComplexes))
+        // Abrupt: 760 → 640 ms (84 % of the preceding cycle).
+        input.beats[5] = BeatObservation(rrBefore: 640, type: .supraventricularPremature, hasP: true, prematurity: 0.77)
+        #expect(interpret(input).statement(.atrialPrematureComplexes)?.evidence.first?.value == 1)
+        // 646 ms is 85 % of 760: not below it.
+        input.beats[5] = BeatObservation(rrBefore: 646, type: .supraventricularPremature, hasP: true, prematurity: 0.78)
+        #expect(!interpret(input).has(.atrialPrematureComplexes))
+        // The second beat has no cycle before its own to compare with.
+        input = Make.normal()
+        input.beats[1] = BeatObservation(rrBefore: 600, type: .supraventricularPremature, hasP: true, prematurity: 0.72)
+        #expect(!interpret(input).has(.atrialPrematureComplexes))
+    }
+
     @Test func bigeminyNeedsThreeAlternatingCycles() {
         var input = Make.normal()
         for k in [1, 3, 5] { input.beats[k] = BeatObservation(rrBefore: 480, type: .ventricular, hasP: false, prematurity: 0.6) }
