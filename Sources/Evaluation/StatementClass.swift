@@ -79,6 +79,12 @@ public enum StatementClass: String, Sendable, CaseIterable, Comparable {
         return withSinus(out)
     }
 
+    /// The classes a PTB-XL record leaves unassessed: without a `heart_axis` value its readers
+    /// said nothing about the axis, so a deviation there is neither confirmed nor contradicted.
+    public static func unassessedInPTBXL(heartAxis: String) -> Set<StatementClass> {
+        heartAxis.trimmingCharacters(in: .whitespaces).isEmpty ? [.LAD, .RAD] : []
+    }
+
     /// Classes from the lines of a MIMIC-IV-ECG machine report (`report_0` … `report_17`).
     public static func fromMachineReport(_ lines: [String]) -> Set<StatementClass> {
         var out = Set<StatementClass>()

@@ -10,6 +10,18 @@ public struct StatementEvaluation: Sendable {
         public var predicted: Set<StatementClass>
         /// The interpreter's statements, for listing disagreements.
         public var statements: [String]
+        /// Classes the reference does not assess for this record (PTB-XL leaves `heart_axis`
+        /// empty for most records): neither a hit nor a miss.
+        public var unassessed: Set<StatementClass> = []
+
+        public init(record: String, reference: Set<StatementClass>, predicted: Set<StatementClass>,
+                    statements: [String], unassessed: Set<StatementClass> = []) {
+            self.record = record
+            self.reference = reference
+            self.predicted = predicted
+            self.statements = statements
+            self.unassessed = unassessed
+        }
     }
 
     public var source: String
@@ -31,7 +43,7 @@ public struct StatementEvaluation: Sendable {
 
     public func counts(_ c: StatementClass) -> Counts {
         var k = Counts()
-        for r in rows {
+        for r in rows where !r.unassessed.contains(c) {
             switch (r.reference.contains(c), r.predicted.contains(c)) {
             case (true, true): k.truePositives += 1
             case (false, true): k.falsePositives += 1
@@ -59,6 +71,13 @@ public struct StatementEvaluation: Sendable {
             lines.append(String(format: "%@ %4d %5d %4d %4d %4d  %@  %@  %@", c.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0),
                                 ref, pred, k.truePositives, k.falsePositives, k.falseNegatives, f(k.sensitivity), f(k.ppv), f(k.f1)))
         }
+        let partly = StatementClass.allCases.compactMap { c -> String? in
+            let assessed = rows.filter { !$0.unassessed.contains(c) }.count
+            return assessed < rows.count ? "\(c.rawValue) on \(assessed)" : nil
+        }
+        if !partly.isEmpty {
+            lines.append("Scored only where the reference assesses the class: " + partly.joined(separator: ", ") + " records")
+        }
         let labels = StatementClass.rhythms.map(\.rawValue) + ["other"]
         var matrix: [String: [String: Int]] = [:]
         for r in rows { matrix[Self.rhythmLabel(r.reference), default: [:]][Self.rhythmLabel(r.predicted), default: 0] += 1 }
@@ -76,8 +95,8 @@ public struct StatementEvaluation: Sendable {
     /// Records where reference and interpreter disagree, one line each.
     public func disagreements() -> String {
         rows.compactMap { r -> String? in
-            let missed = r.reference.subtracting(r.predicted).sorted().map(\.rawValue)
-            let extra = r.predicted.subtracting(r.reference).sorted().map(\.rawValue)
+            let missed = r.reference.subtracting(r.predicted).subtracting(r.unassessed).sorted().map(\.rawValue)
+            let extra = r.predicted.subtracting(r.reference).subtracting(r.unassessed).sorted().map(\.rawValue)
             guard !missed.isEmpty || !extra.isEmpty else { return nil }
             return "\(r.record): missed [\(missed.joined(separator: " "))] extra [\(extra.joined(separator: " "))] | "
                 + r.statements.joined(separator: "; ")

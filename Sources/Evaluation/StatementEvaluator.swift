@@ -18,6 +18,7 @@ public struct StatementEvaluator: Sendable {
         var classes: Set<StatementClass>
         var sex: Sex
         var age: Int?
+        var unassessed: Set<StatementClass> = []
     }
 
     /// Every evaluation the folder supports (PTB-XL and/or MIMIC machine reports).
@@ -55,7 +56,7 @@ public struct StatementEvaluator: Sendable {
                 cpu.withLock { $0 += r.measured.cpuSeconds }
                 let predicted = StatementClass.predicted(r.interpretation.statements)
                 return StatementEvaluation.Row(record: entry.recordID, reference: ref.classes, predicted: predicted,
-                                               statements: r.interpretation.statements.map(\.text))
+                                               statements: r.interpretation.statements.map(\.text), unassessed: ref.unassessed)
             }
             results.withLock { $0[k] = outcome }
         }
@@ -82,8 +83,9 @@ public struct StatementEvaluator: Sendable {
             let codes = try scpCodes(try table.value("scp_codes", in: row), file: table.file, line: row.line)
             let sex: Sex = switch try table.value("sex", in: row) { case "0": .male; case "1": .female; default: .unknown }
             let age = Double(try table.value("age", in: row)).map { Int($0) }
-            out[name] = Reference(classes: StatementClass.fromPTBXL(codes: codes, heartAxis: try table.value("heart_axis", in: row)),
-                                  sex: sex, age: age)
+            let axis = try table.value("heart_axis", in: row)
+            out[name] = Reference(classes: StatementClass.fromPTBXL(codes: codes, heartAxis: axis), sex: sex, age: age,
+                                  unassessed: StatementClass.unassessedInPTBXL(heartAxis: axis))
         }
         return out
     }

@@ -41,6 +41,23 @@ import TestSupport
         }
     }
 
+    /// PTB-XL leaves `heart_axis` empty for most records: an axis statement there is not scored.
+    @Test func unassessedClassesAreNeitherHitNorMiss() {
+        #expect(StatementClass.unassessedInPTBXL(heartAxis: "") == [.LAD, .RAD])
+        #expect(StatementClass.unassessedInPTBXL(heartAxis: "MID").isEmpty)
+        var e = StatementEvaluation(source: "test")
+        e.rows = [
+            .init(record: "a", reference: [.SR], predicted: [.SR, .LAD], statements: [], unassessed: [.LAD, .RAD]),
+            .init(record: "b", reference: [.SR, .LAD], predicted: [.SR], statements: [], unassessed: []),
+            .init(record: "c", reference: [.SR], predicted: [.SR, .LAD], statements: [], unassessed: []),
+        ]
+        let lad = e.counts(.LAD)
+        #expect(lad.truePositives == 0 && lad.falseNegatives == 1 && lad.falsePositives == 1 && lad.trueNegatives == 0)
+        #expect(e.counts(.SR).truePositives == 3)
+        #expect(e.table().contains("LAD on 2"))
+        #expect(!e.disagreements().contains("a: "))
+    }
+
     @Test func scpCodesAndMachineReportsMapToClasses() {
         #expect(StatementClass.fromPTBXL(codes: ["NORM", "SR"], heartAxis: "LAD") == [.SR, .SINUS])
         #expect(StatementClass.fromPTBXL(codes: ["VCLVH", "1AVB", "SBRAD"], heartAxis: "ALAD") == [.LVH, .AVB1, .SBRAD, .LAD, .SINUS])
