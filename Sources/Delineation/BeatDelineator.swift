@@ -6,6 +6,8 @@ struct BeatContext {
     var pLimit: Int
     /// Latest sample the T search may reach (before the next beat's P/QRS).
     var tLimit: Int
+    /// Latest sample the T wave's peak may lie on (its end may come later, up to ``tLimit``).
+    var tPeakLimit: Int? = nil
     /// How to look for P: freely, near an expected peak, or not at all.
     var pMode: PMode
     /// Where the QRS limits may lie: search only inside these (for the median beat: the array).
@@ -269,8 +271,9 @@ struct BeatDelineator {
         var tFound: [Int: Wave] = [:]
         if tEnd - tStart > ms(80) {
             for l in validLeads {
-                guard tEnd - ms(20) > tStart + ms(40),
-                      let w = wave(lead: l, from: tStart, to: tEnd, peakRange: (tStart + ms(40))...(tEnd - ms(20)),
+                let peakEnd = min(tEnd - ms(20), ctx.tPeakLimit ?? Int.max)
+                guard peakEnd > tStart + ms(40),
+                      let w = wave(lead: l, from: tStart, to: tEnd, peakRange: (tStart + ms(40))...peakEnd,
                                    halfWidth: settings.tReach, baseline: baseline[l], onsetLimit: gOff,
                                    offsetLimit: min(sig.count - 1, tEnd + ms(60))) else { continue }
                 if isVisible(w, lead: l, minimum: settings.minimumT) { tFound[l] = w }

@@ -88,6 +88,7 @@ public struct Delineator: Sendable {
             let ctx = BeatContext(center: template.center,
                                   pLimit: max(0, template.center - Int(0.55 * rrIntoDominant)),
                                   tLimit: tLimitFor(center: template.center, rrNext: rrOutOfDominant, fs: fs, count: tsig.count),
+                                  tPeakLimit: tPeakLimitFor(center: template.center, rrNext: rrOutOfDominant, fs: fs),
                                   pMode: .detect, lowerBound: lowerBound, upperBound: tsig.count - 1, isRepresentative: true,
                                   dominantRR: Int(rrIntoDominant))
             if var r = tcore.delineate(ctx) {
@@ -138,6 +139,7 @@ public struct Delineator: Sendable {
             }
             let ctx = BeatContext(center: c, pLimit: pLimit,
                                   tLimit: tLimitFor(center: c, rrNext: rrNext, fs: fs, count: n),
+                                  tPeakLimit: tPeakLimitFor(center: c, rrNext: rrNext, fs: fs),
                                   pMode: pMode, lowerBound: lowerBound,
                                   upperBound: next.map { ($0 + c) / 2 } ?? n - 1)
             guard let r = core.delineate(ctx) else { continue }
@@ -189,6 +191,13 @@ public struct Delineator: Sendable {
     func tLimitFor(center: Int, rrNext: Double, fs: Double, count: Int) -> Int {
         let span = min(0.6 * rrNext + 0.12 * fs, rrNext - 0.1 * fs, 0.7 * fs)
         return min(count - 1, center + Int(span))
+    }
+
+    /// The T peak comes at most 480 ms × √RR (s) after the QRS: the peak of a T wave ending at a
+    /// QTc near 600 ms, beyond any measured long QT. At fast rates the next beat's P wave lies
+    /// inside the T search window; a flat T must not be replaced by that P.
+    func tPeakLimitFor(center: Int, rrNext: Double, fs: Double) -> Int {
+        center + Int(0.48 * (max(rrNext, 1) / fs).squareRoot() * fs)
     }
 
     /// Correlation of a beat's P region with the dominant P template over all leads, best over

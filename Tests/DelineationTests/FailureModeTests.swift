@@ -57,6 +57,20 @@ struct FailureModeTests {
         }
     }
 
+    /// At 110 bpm the next beat's P lies inside the T search window: with a flat T it must stay
+    /// the P of its own beat, not become the previous beat's T.
+    @Test func flatTAtAFastRateLeavesThePAlone() throws {
+        let config = SyntheticECG(name: "flat-t-fast", heartRate: 110, amplitudes: WaveAmplitudes(t: 0), seed: 12)
+        let run = try SyntheticRun(config)
+        #expect(run.delineation.beats.count == run.truth.beats.count)
+        for (truth, beat) in run.pairs {
+            let g = try #require(beat?.global)
+            #expect(g.tPeak == nil, "beat \(truth.index): T invented at \(g.tPeak ?? -1)")
+            let p = try #require(g.pPeak, "beat \(truth.index): P missed")
+            #expect(abs(p - (truth.pPeak ?? -999)) * 2 <= 10, "P peak \(p) vs \(truth.pPeak ?? -1)")
+        }
+    }
+
     /// An inverted lead (and aVR, inverted by nature) keeps its boundaries; its waves are found
     /// with negative polarity.
     @Test func invertedLeads() throws {
