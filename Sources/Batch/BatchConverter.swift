@@ -53,6 +53,7 @@ public struct BatchConverter: Sendable {
     public func run(_ plan: ConversionPlan, into folder: URL,
                     progress: ((ConversionProgress) -> Void)? = nil,
                     isCancelled: (@Sendable () -> Bool)? = nil) throws -> ConversionSummary {
+        AllocatorTuning.keepFreedMemory()
         let manager = FileManager.default
         let work = folder.appendingPathComponent(Self.workFolderName)
         let chunks = work.appendingPathComponent("chunks")

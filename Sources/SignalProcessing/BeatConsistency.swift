@@ -35,29 +35,54 @@ public struct BeatConsistency: Sendable {
         let length = pre + post + 1
         let starts = beats.map { $0 - pre }.filter { $0 >= 0 && $0 + length <= samples.count }
         guard starts.count >= max(2, minimumBeats), length > 2 else { return nil }
-        func value(_ i: Int) -> Double { samples[i].isFinite ? Double(samples[i]) : 0 }
-        var template = [Double](repeating: 0, count: length)
-        for a in starts { for i in 0..<length { template[i] += value(a + i) } }
-        let templateMean = template.reduce(0, +) / Double(length)
-        template = template.map { $0 - templateMean }
-        let templateEnergy = template.reduce(0) { $0 + $1 * $1 }
-        guard templateEnergy > 0 else { return nil }
-        var correlations: [Double] = []
-        for a in starts {
-            var sum = 0.0
-            for i in 0..<length { sum += value(a + i) }
-            let mean = sum / Double(length)
-            var xt = 0.0, xx = 0.0
-            for i in 0..<length {
-                let x = value(a + i) - mean
-                xt += x * template[i]
-                xx += x * x
+        // Each window's samples as Double, once (every sum below reads them in the same order
+        // as a direct loop over the samples would).
+        let m = starts.count
+        let windows = samples.withUnsafeBufferPointer { samples in
+            [Double](unsafeUninitializedCapacity: m * length) { w, initialized in
+                for (b, a) in starts.enumerated() {
+                    for i in 0..<length {
+                        let v = samples[a + i]
+                        w[b * length + i] = v.isFinite ? Double(v) : 0
+                    }
+                }
+                initialized = m * length
             }
-            correlations.append(xx > 0 ? xt / (xx * templateEnergy).squareRoot() : 0)
         }
+        var template = [Double](repeating: 0, count: length)
+        var correlations: [Double] = []
+        correlations.reserveCapacity(m)
+        var templateEnergy = 0.0
+        windows.withUnsafeBufferPointer { windows in
+            template.withUnsafeMutableBufferPointer { template in
+                for b in 0..<m { for i in 0..<length { template[i] += windows[b * length + i] } }
+                var total = 0.0
+                for i in 0..<length { total += template[i] }
+                let templateMean = total / Double(length)
+                for i in 0..<length {
+                    template[i] -= templateMean
+                    templateEnergy += template[i] * template[i]
+                }
+                guard templateEnergy > 0 else { return }
+                for b in 0..<m {
+                    let window = UnsafeBufferPointer(rebasing: windows[(b * length)..<((b + 1) * length)])
+                    var sum = 0.0
+                    for i in 0..<length { sum += window[i] }
+                    let mean = sum / Double(length)
+                    var xt = 0.0, xx = 0.0
+                    for i in 0..<length {
+                        let x = window[i] - mean
+                        xt += x * template[i]
+                        xx += x * x
+                    }
+                    correlations.append(xx > 0 ? xt / (xx * templateEnergy).squareRoot() : 0)
+                }
+            }
+        }
+        guard templateEnergy > 0 else { return nil }
         correlations.sort()
-        let m = correlations.count
-        return m % 2 == 1 ? correlations[m / 2] : (correlations[m / 2 - 1] + correlations[m / 2]) / 2
+        let half = correlations.count / 2
+        return correlations.count % 2 == 1 ? correlations[half] : (correlations[half - 1] + correlations[half]) / 2
     }
 
     /// `quality` with its ``LeadQuality/beatConsistency`` filled in from `samples` and `beats`,

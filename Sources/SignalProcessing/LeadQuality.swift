@@ -136,17 +136,7 @@ public struct SignalQualityAssessor: Sendable {
         var baseline: [Float] = [], residual: [Float] = []
         baseline.reserveCapacity(count / step + 1)
         residual.reserveCapacity(count / step + 1)
-        let prefix = [Double](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
-            valid.withUnsafeBufferPointer { x in
-                var sum = 0.0
-                buffer[0] = 0
-                for i in 0..<count {
-                    sum += Double(x[i])
-                    buffer[i + 1] = sum
-                }
-            }
-            initialized = count + 1
-        }
+        let prefix = Self.prefixSums(valid)
         prefix.withUnsafeBufferPointer { prefix in
             func mean(at i: Int, window: Int) -> Float {
                 let a = max(0, i - window / 2), b = min(count, i + window / 2 + 1)
@@ -168,14 +158,28 @@ public struct SignalQualityAssessor: Sendable {
         return quality
     }
 
-    /// The smallest and largest sample, in one pass; `nil` for no samples.
+    /// The smallest and largest sample, in one pass (eight lanes at a time); `nil` for no
+    /// samples. The samples are finite here, so the lanes' order does not matter.
     static func extremes(_ x: [Float]) -> (Float, Float)? {
         guard !x.isEmpty else { return nil }
         return x.withUnsafeBufferPointer { x in
             var low = x[0], high = x[0]
-            for v in x {
-                low = Swift.min(low, v)
-                high = Swift.max(high, v)
+            var i = 0
+            if let raw = UnsafeRawPointer(x.baseAddress), x.count >= 8 {
+                var lows = SIMD8<Float>(repeating: low), highs = lows
+                while i + 8 <= x.count {
+                    let v = raw.loadUnaligned(fromByteOffset: i * MemoryLayout<Float>.stride, as: SIMD8<Float>.self)
+                    // Compare and blend (`pointwiseMin` orders NaNs lane by lane, far slower).
+                    lows.replace(with: v, where: v .< lows)
+                    highs.replace(with: v, where: v .> highs)
+                    i += 8
+                }
+                low = lows.min(); high = highs.max()
+            }
+            while i < x.count {
+                low = Swift.min(low, x[i])
+                high = Swift.max(high, x[i])
+                i += 1
             }
             return (low, high)
         }
@@ -213,12 +217,32 @@ public struct SignalQualityAssessor: Sendable {
 
     /// Centred running mean over `window` samples (shrinking at the ends), via prefix sums.
     static func runningMean(_ x: [Float], window: Int) -> [Float] {
-        var prefix = [Double](repeating: 0, count: x.count + 1)
-        for i in x.indices { prefix[i + 1] = prefix[i] + Double(x[i]) }
-        let half = window / 2
-        return x.indices.map { i in
-            let a = max(0, i - half), b = min(x.count, i + half + 1)
-            return Float((prefix[b] - prefix[a]) / Double(b - a))
+        let prefix = prefixSums(x)
+        let half = window / 2, n = x.count
+        return prefix.withUnsafeBufferPointer { prefix in
+            [Float](unsafeUninitializedCapacity: n) { out, initialized in
+                for i in 0..<n {
+                    let a = max(0, i - half), b = min(n, i + half + 1)
+                    out[i] = Float((prefix[b] - prefix[a]) / Double(b - a))
+                }
+                initialized = n
+            }
+        }
+    }
+
+    /// `prefix[i]` = the sum of the first `i` samples, accumulated in order in `Double`.
+    static func prefixSums(_ x: [Float]) -> [Double] {
+        let count = x.count
+        return [Double](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
+            x.withUnsafeBufferPointer { x in
+                var sum = 0.0
+                buffer[0] = 0
+                for i in 0..<count {
+                    sum += Double(x[i])
+                    buffer[i + 1] = sum
+                }
+            }
+            initialized = count + 1
         }
     }
 
@@ -239,18 +263,21 @@ public struct SignalQualityAssessor: Sendable {
     /// The `k`-th smallest value (0-based), in O(n) on average: Hoare partitioning around a
     /// median-of-three pivot, narrowing to the side holding `k` (reorders `x`).
     static func select(_ x: inout [Float], _ k: Int) -> Float {
-        var lo = 0, hi = x.count - 1
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2
-            let pivot = max(min(x[lo], x[mid]), min(max(x[lo], x[mid]), x[hi]))
-            var i = lo, j = hi
-            while i <= j {
-                while x[i] < pivot { i += 1 }
-                while x[j] > pivot { j -= 1 }
-                if i <= j { x.swapAt(i, j); i += 1; j -= 1 }
+        precondition(x.indices.contains(k), "select: rank \(k) outside 0..<\(x.count)")
+        return x.withUnsafeMutableBufferPointer { x in
+            var lo = 0, hi = x.count - 1
+            while lo < hi {
+                let mid = lo + (hi - lo) / 2
+                let pivot = max(min(x[lo], x[mid]), min(max(x[lo], x[mid]), x[hi]))
+                var i = lo, j = hi
+                while i <= j {
+                    while x[i] < pivot { i += 1 }
+                    while x[j] > pivot { j -= 1 }
+                    if i <= j { x.swapAt(i, j); i += 1; j -= 1 }
+                }
+                if k <= j { hi = j } else if k >= i { lo = i } else { return x[k] }
             }
-            if k <= j { hi = j } else if k >= i { lo = i } else { return x[k] }
+            return x[k]
         }
-        return x[k]
     }
 }

@@ -70,3 +70,20 @@ import TestSupport
         #expect(!text.contains("(V3, V4)"))
     }
 }
+
+@Suite struct TidyTests {
+    @Test func trailingSpacesGoBlankRunsCollapseAndOneNewlineEnds() {
+        #expect(Narrator.tidy("") == "\n")
+        #expect(Narrator.tidy("\n\n  \n") == "\n")
+        #expect(Narrator.tidy("a") == "a\n")
+        #expect(Narrator.tidy("a  \n") == "a\n")
+        #expect(Narrator.tidy("\n \na b \n\n\n   \nc\n\n") == "a b\n\nc\n")
+        #expect(Narrator.tidy("x\ny\n \nz  ") == "x\ny\n\nz\n")
+        #expect(Narrator.tidy("QRS 86 ms · \n\n心率 75 次/分 ") == "QRS 86 ms ·\n\n心率 75 次/分\n")
+    }
+
+    @Test func aCarriageReturnLineEndIsOneCharacterAndStaysInItsLine() {
+        // "\r\n" is a single Character, not "\n": the text is one line ending in it.
+        #expect(Narrator.tidy("a \r\nb ") == "a \r\nb\n")
+    }
+}
