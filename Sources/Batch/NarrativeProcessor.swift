@@ -98,7 +98,7 @@ public struct NarrativeProcessor: RecordProcessor {
         }
         if !recordTemplates.isEmpty {
             lines[Self.narrativesFile] = JSONLine.object(try identity.jsonPairs + recordTemplates.map {
-                ($0, JSONLine.string(try text($0).trimmingCharacters(in: .newlines)))
+                ($0, JSONLine.string(Narrator.trimmingLineBreaks(try text($0))))
             })
         }
         if !promptTasks.isEmpty {

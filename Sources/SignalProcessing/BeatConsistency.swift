@@ -35,18 +35,23 @@ public struct BeatConsistency: Sendable {
         let length = pre + post + 1
         let starts = beats.map { $0 - pre }.filter { $0 >= 0 && $0 + length <= samples.count }
         guard starts.count >= max(2, minimumBeats), length > 2 else { return nil }
-        // Each window's samples as Double, once (every sum below reads them in the same order
-        // as a direct loop over the samples would).
-        let m = starts.count
+        // Each window's samples as Double, once, four beats side by side: element
+        // `(g · length + i) · 4 + lane` is sample `i` of beat `4g + lane` (0 past the last beat).
+        // Every beat's sums below then run in one SIMD lane, in the same order as a loop over
+        // that beat alone, while the four lanes' additions no longer wait on each other.
+        let m = starts.count, groups = (m + 3) / 4
         let windows = samples.withUnsafeBufferPointer { samples in
-            [Double](unsafeUninitializedCapacity: m * length) { w, initialized in
-                for (b, a) in starts.enumerated() {
-                    for i in 0..<length {
-                        let v = samples[a + i]
-                        w[b * length + i] = v.isFinite ? Double(v) : 0
+            [Double](unsafeUninitializedCapacity: groups * length * 4) { w, initialized in
+                for g in 0..<groups {
+                    for lane in 0..<4 {
+                        let b = 4 * g + lane
+                        for i in 0..<length {
+                            let v = b < m ? samples[starts[b] + i] : 0
+                            w[(g * length + i) * 4 + lane] = v.isFinite ? Double(v) : 0
+                        }
                     }
                 }
-                initialized = m * length
+                initialized = groups * length * 4
             }
         }
         var template = [Double](repeating: 0, count: length)
@@ -55,7 +60,10 @@ public struct BeatConsistency: Sendable {
         var templateEnergy = 0.0
         windows.withUnsafeBufferPointer { windows in
             template.withUnsafeMutableBufferPointer { template in
-                for b in 0..<m { for i in 0..<length { template[i] += windows[b * length + i] } }
+                for b in 0..<m {
+                    let g = b / 4, lane = b % 4
+                    for i in 0..<length { template[i] += windows[(g * length + i) * 4 + lane] }
+                }
                 var total = 0.0
                 for i in 0..<length { total += template[i] }
                 let templateMean = total / Double(length)
@@ -63,19 +71,24 @@ public struct BeatConsistency: Sendable {
                     template[i] -= templateMean
                     templateEnergy += template[i] * template[i]
                 }
-                guard templateEnergy > 0 else { return }
-                for b in 0..<m {
-                    let window = UnsafeBufferPointer(rebasing: windows[(b * length)..<((b + 1) * length)])
-                    var sum = 0.0
-                    for i in 0..<length { sum += window[i] }
+                guard templateEnergy > 0, let raw = UnsafeRawPointer(windows.baseAddress) else { return }
+                func beats(_ g: Int, _ i: Int) -> SIMD4<Double> {
+                    raw.loadUnaligned(fromByteOffset: (g * length + i) * 4 * MemoryLayout<Double>.stride,
+                                      as: SIMD4<Double>.self)
+                }
+                for g in 0..<groups {
+                    var sum = SIMD4<Double>(repeating: 0)
+                    for i in 0..<length { sum += beats(g, i) }
                     let mean = sum / Double(length)
-                    var xt = 0.0, xx = 0.0
+                    var xt = SIMD4<Double>(repeating: 0), xx = xt
                     for i in 0..<length {
-                        let x = window[i] - mean
+                        let x = beats(g, i) - mean
                         xt += x * template[i]
                         xx += x * x
                     }
-                    correlations.append(xx > 0 ? xt / (xx * templateEnergy).squareRoot() : 0)
+                    for lane in 0..<min(4, m - 4 * g) {
+                        correlations.append(xx[lane] > 0 ? xt[lane] / (xx[lane] * templateEnergy).squareRoot() : 0)
+                    }
                 }
             }
         }

@@ -99,7 +99,15 @@ public struct SignalQualityAssessor: Sendable {
 
     /// The quality of every lead of `record`, in the record's order.
     public func assess(_ record: ECGRecord) -> [LeadQuality] {
-        record.leads.map { assess($0.samples, label: $0.label, samplingFrequency: record.samplingFrequency.hertz) }
+        // The running sums of all leads together (see ``prefixSums(ofEach:)``); a lead with
+        // invalid samples sums its valid ones itself.
+        let finite = record.leads.map { SignalSanitizer.allFinite($0.samples) }
+        let together = finite.allSatisfy { $0 } ? Self.prefixSums(ofEach: record.leads.map(\.samples)) : nil
+        return record.leads.indices.map { l in
+            let lead = record.leads[l]
+            return assess(lead.samples, label: lead.label, samplingFrequency: record.samplingFrequency.hertz,
+                          allFinite: finite[l], prefix: together?[l])
+        }
     }
 
     /// The leads of `record` that global measurements may use.
@@ -109,9 +117,16 @@ public struct SignalQualityAssessor: Sendable {
 
     /// The quality of one lead sampled at `samplingFrequency` Hz (samples in mV).
     public func assess(_ samples: [Float], label: String, samplingFrequency fs: Double) -> LeadQuality {
+        assess(samples, label: label, samplingFrequency: fs, allFinite: SignalSanitizer.allFinite(samples), prefix: nil)
+    }
+
+    /// ``assess(_:label:samplingFrequency:)`` given whether every sample is finite and, for such
+    /// a lead, possibly its ``prefixSums(_:)`` already.
+    func assess(_ samples: [Float], label: String, samplingFrequency fs: Double, allFinite: Bool,
+                prefix known: [Double]?) -> LeadQuality {
         let n = samples.count
         // Almost every lead is entirely finite: then no copy is made.
-        let valid = SignalSanitizer.allFinite(samples) ? samples : samples.filter { $0.isFinite }
+        let valid = allFinite ? samples : samples.filter { $0.isFinite }
         let missing = n == 0 ? 1 : Double(n - valid.count) / Double(n)
         var quality = LeadQuality(label: label, missingFraction: missing, peakToPeak: 0, saturatedFraction: 0,
                                   baselineWander: 0, highFrequencyNoise: 0, problems: [])
@@ -136,7 +151,7 @@ public struct SignalQualityAssessor: Sendable {
         var baseline: [Float] = [], residual: [Float] = []
         baseline.reserveCapacity(count / step + 1)
         residual.reserveCapacity(count / step + 1)
-        let prefix = Self.prefixSums(valid)
+        let prefix = allFinite ? known ?? Self.prefixSums(valid) : Self.prefixSums(valid)
         prefix.withUnsafeBufferPointer { prefix in
             func mean(at i: Int, window: Int) -> Float {
                 let a = max(0, i - window / 2), b = min(count, i + window / 2 + 1)
@@ -228,6 +243,43 @@ public struct SignalQualityAssessor: Sendable {
                 initialized = n
             }
         }
+    }
+
+    /// ``prefixSums(_:)`` of each signal. Four signals of one length are summed in one loop:
+    /// each sum still adds its samples in order (the same numbers), but the four chains of
+    /// additions overlap instead of each waiting out the previous addition's latency.
+    static func prefixSums(ofEach signals: [[Float]]) -> [[Double]] {
+        var out: [[Double]] = []
+        out.reserveCapacity(signals.count)
+        var l = 0
+        while l < signals.count {
+            let count = signals[l].count
+            guard l + 4 <= signals.count, signals[l..<(l + 4)].allSatisfy({ $0.count == count }) else {
+                out.append(prefixSums(signals[l]))
+                l += 1
+                continue
+            }
+            let zeros = [Double](repeating: 0, count: count + 1)
+            var p0 = zeros, p1 = zeros, p2 = zeros, p3 = zeros
+            signals[l].withUnsafeBufferPointer { a in signals[l + 1].withUnsafeBufferPointer { b in
+                signals[l + 2].withUnsafeBufferPointer { c in signals[l + 3].withUnsafeBufferPointer { d in
+                    p0.withUnsafeMutableBufferPointer { pa in p1.withUnsafeMutableBufferPointer { pb in
+                        p2.withUnsafeMutableBufferPointer { pc in p3.withUnsafeMutableBufferPointer { pd in
+                            var sa = 0.0, sb = 0.0, sc = 0.0, sd = 0.0
+                            for i in 0..<count {
+                                sa += Double(a[i]); pa[i + 1] = sa
+                                sb += Double(b[i]); pb[i + 1] = sb
+                                sc += Double(c[i]); pc[i + 1] = sc
+                                sd += Double(d[i]); pd[i + 1] = sd
+                            }
+                        } }
+                    } }
+                } }
+            } }
+            out += [p0, p1, p2, p3]
+            l += 4
+        }
+        return out
     }
 
     /// `prefix[i]` = the sum of the first `i` samples, accumulated in order in `Double`.

@@ -87,3 +87,13 @@ import TestSupport
         #expect(Narrator.tidy("a \r\nb ") == "a \r\nb\n")
     }
 }
+
+@Suite struct LineBreakTrimmingTests {
+    @Test func trimsWhatFoundationsNewlineSetTrims() {
+        let texts = ["", "\n", "a", "\na b\n", "\r\n\u{0B}\u{0C}text\n\n", "\u{85}x\u{2028}", "\u{2029}\n y \n",
+                     "心率\n", "\ne\u{301}\n", " keeps spaces \n", "inner\nbreaks\nstay\n"]
+        for text in texts {
+            #expect(Narrator.trimmingLineBreaks(text) == text.trimmingCharacters(in: .newlines), "\(text.debugDescription)")
+        }
+    }
+}

@@ -96,3 +96,19 @@ import Testing
                                         samplingFrequency: 100) == nil, "a constant lead has no shape")
     }
 }
+
+@Suite struct LeadQualityTogetherTests {
+    @Test func sumsOfLeadsTakenTogetherEqualEachLeadsOwn() {
+        var state: UInt64 = 5
+        func lead(_ count: Int) -> [Float] {
+            (0..<count).map { _ in
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                return Float(Int((state >> 33) % 4001) - 2000) / 997
+            }
+        }
+        let leads = (0..<9).map { lead($0 == 5 ? 480 : 500) }
+        let together = SignalQualityAssessor.prefixSums(ofEach: leads)
+        #expect(together.count == leads.count)
+        for (l, x) in leads.enumerated() { #expect(together[l] == SignalQualityAssessor.prefixSums(x), "lead \(l)") }
+    }
+}
