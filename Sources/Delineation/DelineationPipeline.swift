@@ -61,10 +61,11 @@ public struct DelineationPipeline: Sendable {
         var filtered = ecg
         for index in filtered.leads.indices {
             let raw = filtered.leads[index].samples
-            let clean = PacingSpikes.blanked(SignalSanitizer.holdingInvalidSamples(raw), spikes: spikes,
+            let finite = SignalSanitizer.allFinite(raw)
+            let clean = PacingSpikes.blanked(finite ? raw : SignalSanitizer.holdingInvalidSamples(raw), spikes: spikes,
                                              samplingFrequency: fs)
             var out = try filter.apply(clean)
-            if !SignalSanitizer.allFinite(raw) {
+            if !finite {
                 for i in raw.indices where !raw[i].isFinite { out[i] = .nan }
             }
             filtered.leads[index].samples = out

@@ -42,7 +42,7 @@ public struct LongitudinalEntry: Sendable, Codable, Equatable {
             guard seen.insert(key).inserted else { continue }
             let category = StatementCategory.allCases.firstIndex(of: s.category) ?? 0
             let code = StatementCode.allCases.firstIndex(of: s.code) ?? 0
-            let order = String(format: "%02d%03d", category, code) + (s.region?.rawValue ?? "")
+            let order = Self.zeroPadded(category, 2) + Self.zeroPadded(code, 3) + (s.region?.rawValue ?? "")
             findings.append(Finding(key: key, order: order, text: vocabulary.text(s)))
         }
         self.findings = findings.sorted { $0.order < $1.order }
@@ -51,6 +51,13 @@ public struct LongitudinalEntry: Sendable, Codable, Equatable {
         heartRate = g.heartRate
         correctedQT = g.qtc?.bazett.value
         qrsAxis = g.qrsAxis
+    }
+
+    /// `n` (≥ 0) in at least `width` digits, zeros in front: `String(format: "%0*d")` without
+    /// Foundation's formatter, which is slow enough to matter once per statement per record.
+    static func zeroPadded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
     }
 
     /// One line of JSON (keys sorted, so the same entry always gives the same bytes).

@@ -40,18 +40,15 @@ public struct BeatConsistency: Sendable {
         // Every beat's sums below then run in one SIMD lane, in the same order as a loop over
         // that beat alone, while the four lanes' additions no longer wait on each other.
         let m = starts.count, groups = (m + 3) / 4
-        let windows = samples.withUnsafeBufferPointer { samples in
-            [Double](unsafeUninitializedCapacity: groups * length * 4) { w, initialized in
-                for g in 0..<groups {
-                    for lane in 0..<4 {
-                        let b = 4 * g + lane
-                        for i in 0..<length {
-                            let v = b < m ? samples[starts[b] + i] : 0
-                            w[(g * length + i) * 4 + lane] = v.isFinite ? Double(v) : 0
-                        }
-                    }
+        var windows = [Double](repeating: 0, count: groups * length * 4)
+        samples.withUnsafeBufferPointer { samples in
+            windows.withUnsafeMutableBufferPointer { w in
+                guard let source = samples.baseAddress, let target = w.baseAddress else { return }
+                // Pointer arithmetic: the starts were checked above to keep every window inside.
+                for (b, start) in starts.enumerated() {
+                    let x = source + start, column = target + (b / 4) * length * 4 + b % 4
+                    for i in 0..<length { column[4 * i] = x[i].isFinite ? Double(x[i]) : 0 }
                 }
-                initialized = groups * length * 4
             }
         }
         var template = [Double](repeating: 0, count: length)

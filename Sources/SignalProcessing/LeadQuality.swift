@@ -207,8 +207,24 @@ public struct SignalQualityAssessor: Sendable {
         // Most leads touch their extremes only at a few peak samples: when fewer samples than
         // one run lie near either extreme, no run can be long enough (a branch-free count).
         let near = x.withUnsafeBufferPointer { x in
-            var count = 0
-            for v in x { count &+= (v >= high - tolerance ? 1 : 0) &+ (v <= low + tolerance ? 1 : 0) }
+            let top = high - tolerance, bottom = low + tolerance
+            var count = 0, i = 0
+            if let raw = UnsafeRawPointer(x.baseAddress) {
+                // Eight samples at a time: lanes count 1 at each extreme they are near.
+                let one = SIMD8<Int32>(repeating: 1), none = SIMD8<Int32>(repeating: 0)
+                var lanes = none
+                let tops = SIMD8<Float>(repeating: top), bottoms = SIMD8<Float>(repeating: bottom)
+                while i + 8 <= x.count {
+                    let v = raw.loadUnaligned(fromByteOffset: i * MemoryLayout<Float>.stride, as: SIMD8<Float>.self)
+                    lanes &+= none.replacing(with: one, where: v .>= tops) &+ none.replacing(with: one, where: v .<= bottoms)
+                    i += 8
+                }
+                count = Int(lanes.wrappedSum())
+            }
+            while i < x.count {
+                count &+= (x[i] >= top ? 1 : 0) &+ (x[i] <= bottom ? 1 : 0)
+                i += 1
+            }
             return count
         }
         if near < run { return 0 }
@@ -301,8 +317,12 @@ public struct SignalQualityAssessor: Sendable {
     static func percentileSpread(_ x: [Float]) -> Double {
         guard !x.isEmpty else { return 0 }
         var values = x
-        let high = select(&values, Int(0.95 * Double(values.count - 1)))
-        let low = select(&values, Int(0.05 * Double(values.count - 1)))
+        let upper = Int(0.95 * Double(values.count - 1)), lower = Int(0.05 * Double(values.count - 1))
+        let high = select(&values, upper)
+        // select(_:_:) leaves the `upper` smallest values in front of rank `upper`, so the
+        // lower rank is found among them.
+        var front = Array(values[...upper])
+        let low = select(&front, lower)
         return Double(high - low)
     }
 

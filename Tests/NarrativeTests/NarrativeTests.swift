@@ -97,3 +97,11 @@ import TestSupport
         }
     }
 }
+
+@Suite struct ZeroPaddingTests {
+    @Test func padsLikeThePrintfFormat() {
+        for (n, width) in [(0, 2), (7, 2), (42, 2), (123, 2), (5, 3), (61, 3), (999, 3), (1234, 3)] {
+            #expect(LongitudinalEntry.zeroPadded(n, width) == String(format: "%0\(width)d", n), "\(n) in \(width)")
+        }
+    }
+}
