@@ -316,40 +316,13 @@ public struct SignalQualityAssessor: Sendable {
 
     static func percentileSpread(_ x: [Float]) -> Double {
         guard !x.isEmpty else { return 0 }
-        var values = x
-        let upper = Int(0.95 * Double(values.count - 1)), lower = Int(0.05 * Double(values.count - 1))
-        let high = select(&values, upper)
-        // select(_:_:) leaves the `upper` smallest values in front of rank `upper`, so the
-        // lower rank is found among them.
-        var front = Array(values[...upper])
-        let low = select(&front, lower)
+        let high = RankSelection.value(ofRank: Int(0.95 * Double(x.count - 1)), in: x)
+        let low = RankSelection.value(ofRank: Int(0.05 * Double(x.count - 1)), in: x)
         return Double(high - low)
     }
 
     static func median(_ x: [Float]) -> Float {
         guard !x.isEmpty else { return 0 }
-        var values = x
-        return select(&values, values.count / 2)
-    }
-
-    /// The `k`-th smallest value (0-based), in O(n) on average: Hoare partitioning around a
-    /// median-of-three pivot, narrowing to the side holding `k` (reorders `x`).
-    static func select(_ x: inout [Float], _ k: Int) -> Float {
-        precondition(x.indices.contains(k), "select: rank \(k) outside 0..<\(x.count)")
-        return x.withUnsafeMutableBufferPointer { x in
-            var lo = 0, hi = x.count - 1
-            while lo < hi {
-                let mid = lo + (hi - lo) / 2
-                let pivot = max(min(x[lo], x[mid]), min(max(x[lo], x[mid]), x[hi]))
-                var i = lo, j = hi
-                while i <= j {
-                    while x[i] < pivot { i += 1 }
-                    while x[j] > pivot { j -= 1 }
-                    if i <= j { x.swapAt(i, j); i += 1; j -= 1 }
-                }
-                if k <= j { hi = j } else if k >= i { lo = i } else { return x[k] }
-            }
-            return x[k]
-        }
+        return RankSelection.value(ofRank: x.count / 2, in: x)
     }
 }

@@ -19,11 +19,17 @@ import Testing
                 let x = samples(count, seed: seed, levels: levels)
                 let sorted = x.sorted()
                 for k in 0..<count {
-                    var copy = x
-                    #expect(SignalQualityAssessor.select(&copy, k) == sorted[k], "n \(count), rank \(k)")
+                    #expect(RankSelection.value(ofRank: k, in: x) == sorted[k], "n \(count), rank \(k)")
                 }
             }
         }
+    }
+
+    @Test func selectionOrdersSignsZerosAndExtremeMagnitudes() {
+        let x: [Float] = [3, -0.0, 0, -1e-40, 1e-40, -.greatestFiniteMagnitude, .greatestFiniteMagnitude, -2.5, 2.5,
+                          .infinity, -.infinity, 1, 1, -1]
+        let sorted = x.sorted()
+        for k in x.indices { #expect(RankSelection.value(ofRank: k, in: x) == sorted[k], "rank \(k)") }
     }
 
     @Test func extremesMatchTheSmallestAndLargestSampleAtEveryLength() {
