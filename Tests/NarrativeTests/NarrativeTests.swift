@@ -105,3 +105,26 @@ import TestSupport
         }
     }
 }
+
+@Suite struct LongitudinalEntryLineTests {
+    @Test func handWrittenLineReadsBackAsTheSameEntry() throws {
+        let stored = [
+            #"{"recordID":"40155520","findings":[]}"#,
+            #"{"recordID":"a \"b\"\n/c","date":6.1234567891e9,"findings":[{"key":"stDepression/lateral","order":"03041lateral","text":"ST 压低 — \"lateral\"\u2028"}],"summary":"Abnormal ECG","heartRate":75.30000000000001,"correctedQT":440,"qrsAxis":-30.5}"#,
+            #"{"recordID":"x","date":-86400.25,"findings":[{"key":"a","order":"00001","text":"t"},{"key":"b","order":"00002","text":""}],"heartRate":1e-05,"qrsAxis":0}"#,
+        ]
+        for json in stored {
+            let entry = try LongitudinalEntry(jsonLine: json)
+            let line = try entry.jsonLine()
+            #expect(!line.contains("\n"), "one line")
+            #expect(try LongitudinalEntry(jsonLine: line) == entry, "\(line)")
+            #expect(try LongitudinalEntry(jsonLine: entry.encodedLine()) == entry)
+        }
+    }
+
+    @Test func aNonFiniteNumberIsRefusedAsBefore() throws {
+        var entry = try LongitudinalEntry(jsonLine: #"{"recordID":"1","findings":[]}"#)
+        entry.heartRate = .infinity
+        #expect(throws: (any Error).self) { try entry.jsonLine() }
+    }
+}
