@@ -270,15 +270,18 @@ public struct SignalQualityAssessor: Sendable {
         var l = 0
         while l < signals.count {
             let count = signals[l].count
-            guard l + 4 <= signals.count, signals[l..<(l + 4)].allSatisfy({ $0.count == count }) else {
+            // Two or three last signals share a loop too (the free slots repeat the last one).
+            let group = min(4, signals.count - l)
+            let members = (0..<4).map { signals[l + min($0, group - 1)] }
+            guard group >= 2, members.allSatisfy({ $0.count == count }) else {
                 out.append(prefixSums(signals[l]))
                 l += 1
                 continue
             }
             let zeros = [Double](repeating: 0, count: count + 1)
             var p0 = zeros, p1 = zeros, p2 = zeros, p3 = zeros
-            signals[l].withUnsafeBufferPointer { a in signals[l + 1].withUnsafeBufferPointer { b in
-                signals[l + 2].withUnsafeBufferPointer { c in signals[l + 3].withUnsafeBufferPointer { d in
+            members[0].withUnsafeBufferPointer { a in members[1].withUnsafeBufferPointer { b in
+                members[2].withUnsafeBufferPointer { c in members[3].withUnsafeBufferPointer { d in
                     p0.withUnsafeMutableBufferPointer { pa in p1.withUnsafeMutableBufferPointer { pb in
                         p2.withUnsafeMutableBufferPointer { pc in p3.withUnsafeMutableBufferPointer { pd in
                             var sa = 0.0, sb = 0.0, sc = 0.0, sd = 0.0
@@ -292,8 +295,8 @@ public struct SignalQualityAssessor: Sendable {
                     } }
                 } }
             } }
-            out += [p0, p1, p2, p3]
-            l += 4
+            out += [p0, p1, p2, p3].prefix(group)
+            l += group
         }
         return out
     }

@@ -112,7 +112,8 @@ import Testing
                 return Float(Int((state >> 33) % 4001) - 2000) / 997
             }
         }
-        let leads = (0..<9).map { lead($0 == 5 ? 480 : 500) }
+        // Groups of four, a group cut short by a lead of another length, and a last group of three.
+        let leads = (0..<13).map { lead($0 == 5 ? 480 : 500) }
         let together = SignalQualityAssessor.prefixSums(ofEach: leads)
         #expect(together.count == leads.count)
         for (l, x) in leads.enumerated() { #expect(together[l] == SignalQualityAssessor.prefixSums(x), "lead \(l)") }
