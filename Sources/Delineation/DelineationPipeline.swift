@@ -49,7 +49,7 @@ public struct DelineationPipeline: Sendable {
     /// Filters, detects and delineates the ECG (mV) leads of `record`.
     public func run(_ record: ECGRecord) throws -> Output {
         var ecg = record
-        let mv = record.leads.filter { $0.units.lowercased() == "mv" }
+        let mv = record.leads.filter { $0.isMillivolts }
         if !mv.isEmpty { ecg.leads = mv }
         guard !ecg.leads.isEmpty else {
             throw DelineationError(record: record.id, reason: "the record has no signals")

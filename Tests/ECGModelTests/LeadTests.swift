@@ -43,3 +43,11 @@ import ECGModel
         for (label, lead) in cases { #expect(Lead(label: label) == lead, "\(label.debugDescription)") }
     }
 }
+
+@Suite struct LeadUnitsTests {
+    @Test func millivoltsInAnyCaseAndNothingElse() {
+        for (units, expected) in [("mV", true), ("mv", true), ("MV", true), ("Mv", true), ("uV", false), ("mmHg", false), ("", false)] {
+            #expect(LeadSignal(label: "II", samples: [], units: units).isMillivolts == expected, "\(units)")
+        }
+    }
+}
