@@ -42,7 +42,7 @@ public struct LimbLeadReversalCheck: Sendable {
     public func check(_ record: ECGRecord, quality: [LeadQuality]? = nil) -> Finding? {
         let assessor = SignalQualityAssessor()
         let fs = record.samplingFrequency.hertz
-        func prepared(_ lead: Lead) -> [Float]? {
+        func ratio(_ lead: Lead) -> Double? {
             guard let index = record.leads.firstIndex(where: { $0.lead == lead }) else { return nil }
             let signal = record.leads[index]
             let usable = if let quality, index < quality.count { quality[index].isUsable }
@@ -51,15 +51,9 @@ public struct LimbLeadReversalCheck: Sendable {
             // Pacemaker stimuli are taller than any wave and of either sign: remove them first.
             var samples = SignalSanitizer.allFinite(signal.samples) ? signal.samples : signal.samples.filter(\.isFinite)
             SpikeSuppressor().apply(to: &samples, samplingFrequency: fs)
-            return samples
+            return Self.polarity(samples, window: max(1, Int(fs)))
         }
-        guard let leadI = prepared(.i), let leadAVR = prepared(.aVR), let leadV6 = prepared(.v6) else { return nil }
-        // The three running baselines' sums in one loop (see SignalQualityAssessor.prefixSums(ofEach:)).
-        let prefixes = SignalQualityAssessor.prefixSums(ofEach: [leadI, leadAVR, leadV6])
-        let window = max(1, Int(fs))
-        let i = Self.polarity(leadI, window: window, prefix: prefixes[0])
-        let r = Self.polarity(leadAVR, window: window, prefix: prefixes[1])
-        let v6 = Self.polarity(leadV6, window: window, prefix: prefixes[2])
+        guard let i = ratio(.i), let r = ratio(.aVR), let v6 = ratio(.v6) else { return nil }
         let clearlyUp = 1 / polarityRatio
         let suspected = i < polarityRatio && v6 > clearlyUp && r > polarityRatio
         return Finding(leadI: i, aVR: r, v6: v6, suspectsArmElectrodeReversal: suspected)
@@ -68,13 +62,9 @@ public struct LimbLeadReversalCheck: Sendable {
     /// Largest rise over largest fall from the running baseline (∞-safe: a fall of 0 counts as
     /// a tiny one).
     static func polarity(_ x: [Float], window: Int) -> Double {
-        polarity(x, window: window, prefix: SignalQualityAssessor.prefixSums(x))
-    }
-
-    /// ``polarity(_:window:)`` given `x`'s ``SignalQualityAssessor/prefixSums(_:)``.
-    static func polarity(_ x: [Float], window: Int, prefix: [Double]) -> Double {
         // The baseline is ``SignalQualityAssessor/runningMean(_:window:)``, evaluated in the
         // same loop instead of stored.
+        let prefix = SignalQualityAssessor.prefixSums(x)
         let half = window / 2, n = x.count
         var up: Float = 0, down: Float = 0
         prefix.withUnsafeBufferPointer { prefix in
