@@ -53,6 +53,7 @@ public struct BatchConverter: Sendable {
     public func run(_ plan: ConversionPlan, into folder: URL,
                     progress: ((ConversionProgress) -> Void)? = nil,
                     isCancelled: (@Sendable () -> Bool)? = nil) throws -> ConversionSummary {
+        AllocatorTuning.keepFreedMemory()
         let manager = FileManager.default
         let work = folder.appendingPathComponent(Self.workFolderName)
         let chunks = work.appendingPathComponent("chunks")
@@ -181,7 +182,7 @@ public struct BatchConverter: Sendable {
                     guard let line = result.lines[output.name] else {
                         throw BatchError("the processor gave no line for \(output.name)")
                     }
-                    guard !line.contains(where: \.isNewline) else {
+                    guard !LineBreakCheck.containsLineBreak(line) else {
                         throw BatchError("the processor's line for \(output.name) contains a line break")
                     }
                     return line

@@ -58,7 +58,7 @@ struct Finisher {
             patientCount = try patients.run { subject, lines in
                 try patientIndex.appendLine(String(subject))
                 for (k, output) in processor.outputs.enumerated() {
-                    guard let line = lines[output.name], !line.contains(where: \.isNewline) else {
+                    guard let line = lines[output.name], !LineBreakCheck.containsLineBreak(line) else {
                         throw BatchError("the patient processor gave no single line for \(output.name) of subject \(subject)")
                     }
                     try patientFiles[k].appendLine(line)

@@ -39,7 +39,7 @@ public struct LongitudinalProcessor: PatientProcessor {
             // which must show in the output rather than drop the patient silently.
             text = "error: \(error)"
         }
-        let narrative = text.trimmingCharacters(in: .newlines)
+        let narrative = Narrator.trimmingLineBreaks(text)
         var out = [Self.patientsFile: JSONLine.object([
             ("subject_id", String(subjectID)),
             ("ecgs", String(entries.count)),

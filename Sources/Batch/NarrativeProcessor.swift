@@ -86,16 +86,19 @@ public struct NarrativeProcessor: RecordProcessor {
             ("statements", InterpretationJSON.statements(interpretation)),
         ])
         let narrative = NarrativeRecord(record: record, result: result, subjectID: entry.subjectID, date: entry.ecgTime)
-        var rendered: [String: String] = [:]
+        var templates = recordTemplates
+        if !promptTasks.isEmpty, !templates.contains("cmd") { templates.append("cmd") }
+        let rendered = Dictionary(zip(templates, try narrator.narrate(narrative, templates: templates)),
+                                  uniquingKeysWith: { first, _ in first })
         func text(_ template: String) throws -> String {
-            if let done = rendered[template] { return done }
-            let t = try narrator.narrate(narrative, template: template)
-            rendered[template] = t
-            return t
+            guard let done = rendered[template] else {
+                throw BatchError("template '\(template)' was not rendered")
+            }
+            return done
         }
         if !recordTemplates.isEmpty {
             lines[Self.narrativesFile] = JSONLine.object(try identity.jsonPairs + recordTemplates.map {
-                ($0, JSONLine.string(try text($0).trimmingCharacters(in: .newlines)))
+                ($0, JSONLine.string(Narrator.trimmingLineBreaks(try text($0))))
             })
         }
         if !promptTasks.isEmpty {

@@ -49,7 +49,7 @@ public struct DelineationPipeline: Sendable {
     /// Filters, detects and delineates the ECG (mV) leads of `record`.
     public func run(_ record: ECGRecord) throws -> Output {
         var ecg = record
-        let mv = record.leads.filter { $0.units.lowercased() == "mv" }
+        let mv = record.leads.filter { $0.isMillivolts }
         if !mv.isEmpty { ecg.leads = mv }
         guard !ecg.leads.isEmpty else {
             throw DelineationError(record: record.id, reason: "the record has no signals")
@@ -61,10 +61,11 @@ public struct DelineationPipeline: Sendable {
         var filtered = ecg
         for index in filtered.leads.indices {
             let raw = filtered.leads[index].samples
-            let clean = PacingSpikes.blanked(SignalSanitizer.holdingInvalidSamples(raw), spikes: spikes,
+            let finite = SignalSanitizer.allFinite(raw)
+            let clean = PacingSpikes.blanked(finite ? raw : SignalSanitizer.holdingInvalidSamples(raw), spikes: spikes,
                                              samplingFrequency: fs)
             var out = try filter.apply(clean)
-            if !SignalSanitizer.allFinite(raw) {
+            if !finite {
                 for i in raw.indices where !raw[i].isFinite { out[i] = .nan }
             }
             filtered.leads[index].samples = out

@@ -34,7 +34,7 @@ public struct QRSDetector: Sendable {
     ///   leads, they are subsampled to the detector's working rate before its band-pass
     ///   rather than after it, which makes the band-pass's FFT several times shorter.
     public func detect(_ record: ECGRecord, bandLimit: Double?) throws -> QRSDetections {
-        let ecg = record.leads.filter { $0.units.lowercased() == "mv" }
+        let ecg = record.leads.filter { $0.isMillivolts }
         let chosen = ecg.isEmpty ? record.leads : ecg
         guard !chosen.isEmpty else {
             throw QRSDetectionError(record: record.id, reason: "the record has no signals")

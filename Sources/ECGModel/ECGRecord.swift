@@ -22,6 +22,10 @@ public struct LeadSignal: Sendable, Equatable {
     public init(label: String, samples: [Float], units: String = "mV") {
         self.init(lead: Lead(label: label), label: label, samples: samples, units: units)
     }
+
+    /// Whether ``units`` are millivolts (any case): the signals the ECG stages work on. "mV"
+    /// itself is matched without case folding, which every stage asks of every lead.
+    public var isMillivolts: Bool { units == "mV" || units.lowercased() == "mv" }
 }
 
 /// What is known about where a record came from and whom it belongs to.

@@ -10,12 +10,32 @@ public enum JSONString {
     public static func literal(_ text: String) -> String {
         var text = text
         text.makeContiguousUTF8()
+        // Keys and most values need no escape: then the text is only quoted.
+        if text.utf8.withContiguousStorageIfAvailable({ !needsEscape($0) }) == true { return "\"" + text + "\"" }
         return text.utf8.withContiguousStorageIfAvailable { escaped($0) } ?? escaped(Array(text.utf8))
     }
 
     /// `{"key":value,…}` on one line, keys in the order given, from already-encoded values.
     public static func object(_ pairs: [(String, String)]) -> String {
-        "{" + pairs.map { literal($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+        // One growing string rather than a string per pair and their join.
+        var out = "{"
+        out.reserveCapacity(pairs.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 4 })
+        for (index, (key, value)) in pairs.enumerated() {
+            if index > 0 { out += "," }
+            out += literal(key)
+            out += ":"
+            out += value
+        }
+        out += "}"
+        return out
+    }
+
+    /// Whether any byte of `bytes` is escaped by ``literal(_:)``: a quote, a backslash, a
+    /// control character, or the lead byte of U+0085, U+2028 or U+2029 (0xC2, 0xE2; a false
+    /// alarm on other characters with those lead bytes only costs the escaping pass).
+    private static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in bytes where b < 0x20 || b == 0x22 || b == 0x5C || b == 0xC2 || b == 0xE2 { return true }
+        return false
     }
 
     private static func escaped<C: RandomAccessCollection>(_ bytes: C) -> String where C.Element == UInt8, C.Index == Int {

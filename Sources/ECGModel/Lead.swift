@@ -25,7 +25,12 @@ public enum Lead: Hashable, Sendable, CustomStringConvertible {
     /// Matching ignores case, surrounding blanks, a leading "lead " and the Brazilian/Einthoven
     /// `D` prefix (`DI`, `DII`, `DIII`). Unrecognised labels become ``other(_:)`` unchanged.
     public init(label: String) {
-        var key = label.trimmingCharacters(in: .whitespaces).lowercased()
+        // An ASCII label without blanks at its ends (the usual case) needs no trimming: the
+        // only ASCII characters in `.whitespaces` are the space and the tab.
+        let ends = (label.utf8.first, label.utf8.last)
+        let plain = label.utf8.allSatisfy { $0 < 0x80 } && ends.0 != 0x20 && ends.0 != 0x09
+            && ends.1 != 0x20 && ends.1 != 0x09
+        var key = (plain ? label : label.trimmingCharacters(in: .whitespaces)).lowercased()
         if key.hasPrefix("lead ") { key = String(key.dropFirst(5)).trimmingCharacters(in: .whitespaces) }
         switch key {
         case "i", "di", "1": self = .i

@@ -1,3 +1,5 @@
+import ECGModel
+
 /// Frontal QRS axis (AHA/ACCF/HRS 2009 part III ranges).
 enum AxisRules {
     static func evaluate(_ input: InterpretationInput) -> [Statement] {
@@ -42,7 +44,7 @@ enum VoltageRules {
                     let limit = input.sex == .male ? Thresholds.cornellMale : Thresholds.cornellFemale
                     let met = c > limit
                     evidence.append(Evidence(.cornell, value: c, unit: .mV, leads: ["aVL", "V3"],
-                                             threshold: String(format: "> %.2f mV (%@)", limit, input.sex.rawValue),
+                                             threshold: "> " + FixedPoint.text(limit, decimals: 2) + " mV (" + input.sex.rawValue + ")",
                                              met: met, criterion: .cornellVoltage))
                     if met { certainty = .definite }
                 case .unknown:
@@ -67,7 +69,7 @@ enum VoltageRules {
             let amps = labels.compactMap { input.lead($0)?.qrsAmplitude }
             guard amps.count == labels.count, let top = amps.max(), top < limit else { return }
             out.append(Statement(code: code, evidence: [
-                Evidence(quantity, value: top, unit: .mV, leads: labels, threshold: String(format: "< %.2f mV in every lead", limit),
+                Evidence(quantity, value: top, unit: .mV, leads: labels, threshold: "< " + FixedPoint.text(limit, decimals: 2) + " mV in every lead",
                          met: true, criterion: .ahaPart5Hypertrophy)]))
         }
         low(limbLeads, limit: Thresholds.lowVoltageLimb, quantity: .limbQRSAmplitude, code: .lowVoltageLimbLeads)

@@ -1,3 +1,5 @@
+import ECGModel
+
 /// What was measured, where, and which threshold it was compared with.
 ///
 /// Everything here is language-neutral (quantities are codes, thresholds are symbols and
@@ -64,10 +66,10 @@ public enum MeasurementUnit: String, Sendable, Equatable {
         case .ms: "\(Int(v.rounded())) ms"
         case .bpm: "\(Int(v.rounded())) bpm"
         case .degrees: "\(Int(v.rounded()))°"
-        case .mV: String(format: "%.2f mV", v)
+        case .mV: FixedPoint.text(v, decimals: 2) + " mV"
         case .percent: "\(Int(v.rounded()))%"
         case .count: "\(Int(v.rounded()))"
-        case .ratio: String(format: "%.2f", v)
+        case .ratio: FixedPoint.text(v, decimals: 2)
         case .none: v == 0 ? "no" : "yes"
         }
     }

@@ -47,7 +47,7 @@ public enum InterpretationJSON {
         guard let v, v.isFinite else { return "null" }
         let rounded = (v * 1000).rounded() / 1000
         if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int(rounded)) }
-        var text = String(format: "%.3f", rounded)
+        var text = FixedPoint.text(rounded, decimals: 3)
         while text.last == "0" { text.removeLast() }
         return text
     }

@@ -6,7 +6,7 @@ enum JSONText {
     static func number(_ v: Double?, digits: Int = 1) -> String {
         guard let v, v.isFinite else { return "null" }
         if digits == 0 { return String(Int(v.rounded())) }
-        return String(format: "%.\(digits)f", v)
+        return FixedPoint.text(v, decimals: digits)
     }
 
     static func integers(_ values: [Int?]) -> String {

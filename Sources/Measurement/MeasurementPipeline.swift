@@ -28,7 +28,7 @@ public struct MeasurementPipeline: Sendable {
         let start = ThreadCPUClock.now()
         // The delineation stage measures the mV leads when there are any: judge the same ones.
         var ecg = record
-        let mv = record.leads.filter { $0.units.lowercased() == "mv" }
+        let mv = record.leads.filter { $0.isMillivolts }
         if !mv.isEmpty { ecg.leads = mv }
         var quality = screening.assess(ecg)
         var stage = try delineation.run(LeadScreening.masking(ecg, quality))

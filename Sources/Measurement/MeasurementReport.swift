@@ -27,7 +27,7 @@ public enum MeasurementReport {
         let g = m.global
         func f(_ v: Double?, _ digits: Int = 0) -> String {
             guard let v, v.isFinite else { return "" }
-            return digits == 0 ? String(Int(v.rounded())) : String(format: "%.\(digits)f", v)
+            return digits == 0 ? String(Int(v.rounded())) : FixedPoint.text(v, decimals: digits)
         }
         let cells: [String] = [
             csvEscape(m.recordID), f(g.rrMean?.value), f(g.pOnset?.value), f(g.pOffset?.value),

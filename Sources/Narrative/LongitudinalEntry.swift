@@ -1,3 +1,4 @@
+import ECGModel
 import Foundation
 import Interpretation
 
@@ -42,7 +43,7 @@ public struct LongitudinalEntry: Sendable, Codable, Equatable {
             guard seen.insert(key).inserted else { continue }
             let category = StatementCategory.allCases.firstIndex(of: s.category) ?? 0
             let code = StatementCode.allCases.firstIndex(of: s.code) ?? 0
-            let order = String(format: "%02d%03d", category, code) + (s.region?.rawValue ?? "")
+            let order = Self.zeroPadded(category, 2) + Self.zeroPadded(code, 3) + (s.region?.rawValue ?? "")
             findings.append(Finding(key: key, order: order, text: vocabulary.text(s)))
         }
         self.findings = findings.sorted { $0.order < $1.order }
@@ -53,8 +54,38 @@ public struct LongitudinalEntry: Sendable, Codable, Equatable {
         qrsAxis = g.qrsAxis
     }
 
-    /// One line of JSON (keys sorted, so the same entry always gives the same bytes).
+    /// `n` (≥ 0) in at least `width` digits, zeros in front: `String(format: "%0*d")` without
+    /// Foundation's formatter, which is slow enough to matter once per statement per record.
+    static func zeroPadded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n)
+        return digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
+    }
+
+    /// One line of JSON (keys sorted, so the same entry always gives the same bytes), written
+    /// by hand: `JSONEncoder` cost a conversion over a percent of its time. Absent values are
+    /// left out, numbers are written in Swift's shortest round-trip form, the date in seconds
+    /// since 1970: ``init(jsonLine:)`` (a `JSONDecoder`) reads back the same entry.
     public func jsonLine() throws -> String {
+        let numbers = [heartRate, correctedQT, qrsAxis, date?.timeIntervalSince1970]
+        guard numbers.allSatisfy({ $0?.isFinite ?? true }) else { return try encodedLine() }
+        func pair(_ key: String, _ value: String?) -> (String, String)? { value.map { (key, $0) } }
+        let findingsList = findings.map {
+            JSONString.object([("key", JSONString.literal($0.key)), ("order", JSONString.literal($0.order)),
+                               ("text", JSONString.literal($0.text))])
+        }
+        return JSONString.object([
+            pair("correctedQT", correctedQT.map { "\($0)" }),
+            pair("date", date.map { "\($0.timeIntervalSince1970)" }),
+            pair("findings", "[" + findingsList.joined(separator: ",") + "]"),
+            pair("heartRate", heartRate.map { "\($0)" }),
+            pair("qrsAxis", qrsAxis.map { "\($0)" }),
+            pair("recordID", JSONString.literal(recordID)),
+            pair("summary", summary.map(JSONString.literal)),
+        ].compactMap { $0 })
+    }
+
+    /// ``jsonLine()`` by `JSONEncoder`, which reports non-finite numbers as errors.
+    func encodedLine() throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .secondsSince1970

@@ -56,6 +56,11 @@ public struct Narrator: Sendable {
 
     /// Trailing spaces removed, runs of blank lines collapsed, one final newline.
     static func tidy(_ text: String) -> String {
+        var text = text
+        // Byte by byte: a line break is the byte 10 and a space the byte 32 in UTF-8, and no
+        // other character's encoding contains either. A carriage return would make "\r\n" one
+        // Character that is not "\n": such text keeps the Character-wise path.
+        if let tidied = text.withUTF8({ Self.tidyBytes($0) }) { return tidied }
         var lines: [String] = []
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = String(raw)
@@ -67,9 +72,46 @@ public struct Narrator: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// ``tidy(_:)`` on UTF-8 without carriage returns; `nil` when there is one.
+    private static func tidyBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let newline: UInt8 = 10, space: UInt8 = 32
+        if bytes.contains(13) { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 1)
+        var wroteLine = false, blankSince = false
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != newline { end += 1 }
+            var last = end
+            while last > start, bytes[last - 1] == space { last -= 1 }
+            if last == start {
+                // A blank line: at most one is kept, and only between two lines of text.
+                if wroteLine { blankSince = true }
+            } else {
+                if wroteLine { out.append(newline) }
+                if blankSince { out.append(newline) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<last]))
+                wroteLine = true
+                blankSince = false
+            }
+            start = end + 1
+        }
+        out.append(newline)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// A one-record narrative: `report` or `cmd`.
     public func narrate(_ record: NarrativeRecord, template: String) throws -> String {
         try render(RecordView.make(record, vocabulary), template)
+    }
+
+    /// Several one-record narratives of one record, in the order of `templates`: the template
+    /// values are built once for all of them (building them costs as much as a rendering).
+    public func narrate(_ record: NarrativeRecord, templates: [String]) throws -> [String] {
+        guard !templates.isEmpty else { return [] }
+        let view = RecordView.make(record, vocabulary)
+        return try templates.map { try render(view, $0) }
     }
 
     /// The longitudinal narrative of one patient's ECGs (oldest first).

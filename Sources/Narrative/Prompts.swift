@@ -19,11 +19,11 @@ extension Narrator {
     /// MMS); `answer` is the answer MMS scores (a placeholder when not given).
     public func prompt(task: PromptTask, id: String, narrative: String, answer: String? = nil) throws -> String {
         let view: [String: Any] = [
-            "narrative": narrative.trimmingCharacters(in: .newlines),
+            "narrative": Self.trimmingLineBreaks(narrative),
             "answer": answer ?? "<<ANSWER>>",
         ]
-        let system = try render(view, "prompts/\(task.rawValue).system").trimmingCharacters(in: .newlines)
-        let user = try render(view, "prompts/\(task.rawValue).user").trimmingCharacters(in: .newlines)
+        let system = Self.trimmingLineBreaks(try render(view, "prompts/\(task.rawValue).system"))
+        let user = Self.trimmingLineBreaks(try render(view, "prompts/\(task.rawValue).user"))
         func message(_ role: String, _ content: String) -> String {
             "{\"role\": \(Self.json(role)), \"content\": \(Self.json(content))}"
         }

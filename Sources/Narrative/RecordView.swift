@@ -1,3 +1,4 @@
+import ECGModel
 import Foundation
 import Measurement
 import Interpretation
@@ -10,7 +11,7 @@ enum RecordView {
         let na = v.notMeasurable
         func ms(_ x: Double?) -> String { x.map { "\(Int($0.rounded())) ms" } ?? na }
         func deg(_ x: Double?) -> String { x.map { "\(Int($0.rounded()))°" } ?? na }
-        func mv(_ x: Double?) -> String { x.map { String(format: "%.2f mV", $0) } ?? na }
+        func mv(_ x: Double?) -> String { x.map { FixedPoint.text($0, decimals: 2) + " mV" } ?? na }
         let statements = r.interpretation.statements
         func statementView(_ s: Statement) -> [String: Any] {
             ["text": v.text(s), "evidence": s.evidence.map { ["text": v.evidence($0)] }]
@@ -26,8 +27,8 @@ enum RecordView {
         let fs = r.samplingFrequency
         var view: [String: Any] = [
             "id": r.recordID,
-            "durationSeconds": String(format: "%.1f", r.durationSeconds),
-            "samplingFrequency": fs == fs.rounded() ? String(Int(fs)) : String(format: "%.1f", fs),
+            "durationSeconds": FixedPoint.text(r.durationSeconds, decimals: 1),
+            "samplingFrequency": fs == fs.rounded() ? String(Int(fs)) : FixedPoint.text(fs, decimals: 1),
             "leadCount": String(r.leadLabels.count),
             "leads": r.leadLabels.joined(separator: ", "),
             "rate": g.heartRate.map { "\(Int($0.rounded())) bpm" } ?? na,
@@ -67,18 +68,20 @@ enum RecordView {
 
     /// Per-region waveform description: tallest R, ST range at J, T polarity.
     static func regions(_ r: NarrativeRecord, _ v: Vocabulary) -> [[String: Any]] {
-        LeadRegion.allCases.compactMap { region in
-            // A lead left out of the measurements (unusable signal) is not described either.
-            let excluded = Set(r.measurements.excludedLeads.map { $0.lowercased() })
-            let leads = r.measurements.leads.filter { l in
-                region.labels.contains { $0.lowercased() == l.lead.name.lowercased() } && !excluded.contains(l.lead.name.lowercased())
-            }
+        // A lead left out of the measurements (unusable signal) is not described either.
+        let excluded = Set(r.measurements.excludedLeads.map { $0.lowercased() })
+        let names = r.measurements.leads.map { $0.lead.name.lowercased() }
+        return LeadRegion.allCases.compactMap { region in
+            let labels = Set(region.labels.map { $0.lowercased() })
+            let leads = r.measurements.leads.indices
+                .filter { labels.contains(names[$0]) && !excluded.contains(names[$0]) }
+                .map { r.measurements.leads[$0] }
             guard !leads.isEmpty else { return nil }
             let rs = leads.compactMap { l in [l.r, l.rPrime].compactMap { $0 }.max() }
             let sts = leads.compactMap(\.stJ)
             let ts = leads.compactMap(\.t)
             // Values that round to zero print as +0.00, never -0.00.
-            func signed(_ x: Double) -> String { String(format: "%+.2f", abs(x) < 0.005 ? 0 : x) }
+            func signed(_ x: Double) -> String { FixedPoint.text(abs(x) < 0.005 ? 0 : x, decimals: 2, plus: true) }
             let st: String = {
                 guard let lo = sts.min(), let hi = sts.max() else { return v.notMeasurable }
                 return lo == hi ? signed(lo) + " mV" : signed(lo) + " … " + signed(hi) + " mV"
@@ -100,7 +103,7 @@ enum RecordView {
             return [
                 "name": v.region(region),
                 "leads": leads.map(\.lead.name).joined(separator: ", "),
-                "rMax": rs.max().map { String(format: "%.2f mV", $0) } ?? v.notMeasurable,
+                "rMax": rs.max().map { FixedPoint.text($0, decimals: 2) + " mV" } ?? v.notMeasurable,
                 "st": st,
                 "t": t,
             ]

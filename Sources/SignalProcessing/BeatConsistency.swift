@@ -35,29 +35,64 @@ public struct BeatConsistency: Sendable {
         let length = pre + post + 1
         let starts = beats.map { $0 - pre }.filter { $0 >= 0 && $0 + length <= samples.count }
         guard starts.count >= max(2, minimumBeats), length > 2 else { return nil }
-        func value(_ i: Int) -> Double { samples[i].isFinite ? Double(samples[i]) : 0 }
-        var template = [Double](repeating: 0, count: length)
-        for a in starts { for i in 0..<length { template[i] += value(a + i) } }
-        let templateMean = template.reduce(0, +) / Double(length)
-        template = template.map { $0 - templateMean }
-        let templateEnergy = template.reduce(0) { $0 + $1 * $1 }
-        guard templateEnergy > 0 else { return nil }
-        var correlations: [Double] = []
-        for a in starts {
-            var sum = 0.0
-            for i in 0..<length { sum += value(a + i) }
-            let mean = sum / Double(length)
-            var xt = 0.0, xx = 0.0
-            for i in 0..<length {
-                let x = value(a + i) - mean
-                xt += x * template[i]
-                xx += x * x
+        // Each window's samples as Double, once, four beats side by side: element
+        // `(g · length + i) · 4 + lane` is sample `i` of beat `4g + lane` (0 past the last beat).
+        // Every beat's sums below then run in one SIMD lane, in the same order as a loop over
+        // that beat alone, while the four lanes' additions no longer wait on each other.
+        let m = starts.count, groups = (m + 3) / 4
+        var windows = [Double](repeating: 0, count: groups * length * 4)
+        samples.withUnsafeBufferPointer { samples in
+            windows.withUnsafeMutableBufferPointer { w in
+                guard let source = samples.baseAddress, let target = w.baseAddress else { return }
+                // Pointer arithmetic: the starts were checked above to keep every window inside.
+                for (b, start) in starts.enumerated() {
+                    let x = source + start, column = target + (b / 4) * length * 4 + b % 4
+                    for i in 0..<length { column[4 * i] = x[i].isFinite ? Double(x[i]) : 0 }
+                }
             }
-            correlations.append(xx > 0 ? xt / (xx * templateEnergy).squareRoot() : 0)
         }
+        var template = [Double](repeating: 0, count: length)
+        var correlations: [Double] = []
+        correlations.reserveCapacity(m)
+        var templateEnergy = 0.0
+        windows.withUnsafeBufferPointer { windows in
+            template.withUnsafeMutableBufferPointer { template in
+                for b in 0..<m {
+                    let g = b / 4, lane = b % 4
+                    for i in 0..<length { template[i] += windows[(g * length + i) * 4 + lane] }
+                }
+                var total = 0.0
+                for i in 0..<length { total += template[i] }
+                let templateMean = total / Double(length)
+                for i in 0..<length {
+                    template[i] -= templateMean
+                    templateEnergy += template[i] * template[i]
+                }
+                guard templateEnergy > 0, let raw = UnsafeRawPointer(windows.baseAddress) else { return }
+                func beats(_ g: Int, _ i: Int) -> SIMD4<Double> {
+                    raw.loadUnaligned(fromByteOffset: (g * length + i) * 4 * MemoryLayout<Double>.stride,
+                                      as: SIMD4<Double>.self)
+                }
+                for g in 0..<groups {
+                    var sum = SIMD4<Double>(repeating: 0)
+                    for i in 0..<length { sum += beats(g, i) }
+                    let mean = sum / Double(length)
+                    var xt = SIMD4<Double>(repeating: 0), xx = xt
+                    for i in 0..<length {
+                        let x = beats(g, i) - mean
+                        xt += x * template[i]
+                        xx += x * x
+                    }
+                    for lane in 0..<min(4, m - 4 * g) {
+                        correlations.append(xx[lane] > 0 ? xt[lane] / (xx[lane] * templateEnergy).squareRoot() : 0)
+                    }
+                }
+            }
+        }
+        guard templateEnergy > 0 else { return nil }
         correlations.sort()
-        let m = correlations.count
-        return m % 2 == 1 ? correlations[m / 2] : (correlations[m / 2 - 1] + correlations[m / 2]) / 2
+        let half = correlations.count / 2
+        return correlations.count % 2 == 1 ? correlations[half] : (correlations[half - 1] + correlations[half]) / 2
     }
 
     /// `quality` with its ``LeadQuality/beatConsistency`` filled in from `samples` and `beats`,

@@ -99,7 +99,15 @@ public struct SignalQualityAssessor: Sendable {
 
     /// The quality of every lead of `record`, in the record's order.
     public func assess(_ record: ECGRecord) -> [LeadQuality] {
-        record.leads.map { assess($0.samples, label: $0.label, samplingFrequency: record.samplingFrequency.hertz) }
+        // The running sums of all leads together (see ``prefixSums(ofEach:)``); a lead with
+        // invalid samples sums its valid ones itself.
+        let finite = record.leads.map { SignalSanitizer.allFinite($0.samples) }
+        let together = finite.allSatisfy { $0 } ? Self.prefixSums(ofEach: record.leads.map(\.samples)) : nil
+        return record.leads.indices.map { l in
+            let lead = record.leads[l]
+            return assess(lead.samples, label: lead.label, samplingFrequency: record.samplingFrequency.hertz,
+                          allFinite: finite[l], prefix: together?[l])
+        }
     }
 
     /// The leads of `record` that global measurements may use.
@@ -109,9 +117,16 @@ public struct SignalQualityAssessor: Sendable {
 
     /// The quality of one lead sampled at `samplingFrequency` Hz (samples in mV).
     public func assess(_ samples: [Float], label: String, samplingFrequency fs: Double) -> LeadQuality {
+        assess(samples, label: label, samplingFrequency: fs, allFinite: SignalSanitizer.allFinite(samples), prefix: nil)
+    }
+
+    /// ``assess(_:label:samplingFrequency:)`` given whether every sample is finite and, for such
+    /// a lead, possibly its ``prefixSums(_:)`` already.
+    func assess(_ samples: [Float], label: String, samplingFrequency fs: Double, allFinite: Bool,
+                prefix known: [Double]?) -> LeadQuality {
         let n = samples.count
         // Almost every lead is entirely finite: then no copy is made.
-        let valid = SignalSanitizer.allFinite(samples) ? samples : samples.filter { $0.isFinite }
+        let valid = allFinite ? samples : samples.filter { $0.isFinite }
         let missing = n == 0 ? 1 : Double(n - valid.count) / Double(n)
         var quality = LeadQuality(label: label, missingFraction: missing, peakToPeak: 0, saturatedFraction: 0,
                                   baselineWander: 0, highFrequencyNoise: 0, problems: [])
@@ -136,17 +151,7 @@ public struct SignalQualityAssessor: Sendable {
         var baseline: [Float] = [], residual: [Float] = []
         baseline.reserveCapacity(count / step + 1)
         residual.reserveCapacity(count / step + 1)
-        let prefix = [Double](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
-            valid.withUnsafeBufferPointer { x in
-                var sum = 0.0
-                buffer[0] = 0
-                for i in 0..<count {
-                    sum += Double(x[i])
-                    buffer[i + 1] = sum
-                }
-            }
-            initialized = count + 1
-        }
+        let prefix = allFinite ? known ?? Self.prefixSums(valid) : Self.prefixSums(valid)
         prefix.withUnsafeBufferPointer { prefix in
             func mean(at i: Int, window: Int) -> Float {
                 let a = max(0, i - window / 2), b = min(count, i + window / 2 + 1)
@@ -168,14 +173,28 @@ public struct SignalQualityAssessor: Sendable {
         return quality
     }
 
-    /// The smallest and largest sample, in one pass; `nil` for no samples.
+    /// The smallest and largest sample, in one pass (eight lanes at a time); `nil` for no
+    /// samples. The samples are finite here, so the lanes' order does not matter.
     static func extremes(_ x: [Float]) -> (Float, Float)? {
         guard !x.isEmpty else { return nil }
         return x.withUnsafeBufferPointer { x in
             var low = x[0], high = x[0]
-            for v in x {
-                low = Swift.min(low, v)
-                high = Swift.max(high, v)
+            var i = 0
+            if let raw = UnsafeRawPointer(x.baseAddress), x.count >= 8 {
+                var lows = SIMD8<Float>(repeating: low), highs = lows
+                while i + 8 <= x.count {
+                    let v = raw.loadUnaligned(fromByteOffset: i * MemoryLayout<Float>.stride, as: SIMD8<Float>.self)
+                    // Compare and blend (`pointwiseMin` orders NaNs lane by lane, far slower).
+                    lows.replace(with: v, where: v .< lows)
+                    highs.replace(with: v, where: v .> highs)
+                    i += 8
+                }
+                low = lows.min(); high = highs.max()
+            }
+            while i < x.count {
+                low = Swift.min(low, x[i])
+                high = Swift.max(high, x[i])
+                i += 1
             }
             return (low, high)
         }
@@ -188,8 +207,24 @@ public struct SignalQualityAssessor: Sendable {
         // Most leads touch their extremes only at a few peak samples: when fewer samples than
         // one run lie near either extreme, no run can be long enough (a branch-free count).
         let near = x.withUnsafeBufferPointer { x in
-            var count = 0
-            for v in x { count &+= (v >= high - tolerance ? 1 : 0) &+ (v <= low + tolerance ? 1 : 0) }
+            let top = high - tolerance, bottom = low + tolerance
+            var count = 0, i = 0
+            if let raw = UnsafeRawPointer(x.baseAddress) {
+                // Eight samples at a time: lanes count 1 at each extreme they are near.
+                let one = SIMD8<Int32>(repeating: 1), none = SIMD8<Int32>(repeating: 0)
+                var lanes = none
+                let tops = SIMD8<Float>(repeating: top), bottoms = SIMD8<Float>(repeating: bottom)
+                while i + 8 <= x.count {
+                    let v = raw.loadUnaligned(fromByteOffset: i * MemoryLayout<Float>.stride, as: SIMD8<Float>.self)
+                    lanes &+= none.replacing(with: one, where: v .>= tops) &+ none.replacing(with: one, where: v .<= bottoms)
+                    i += 8
+                }
+                count = Int(lanes.wrappedSum())
+            }
+            while i < x.count {
+                count &+= (x[i] >= top ? 1 : 0) &+ (x[i] <= bottom ? 1 : 0)
+                i += 1
+            }
             return count
         }
         if near < run { return 0 }
@@ -213,44 +248,84 @@ public struct SignalQualityAssessor: Sendable {
 
     /// Centred running mean over `window` samples (shrinking at the ends), via prefix sums.
     static func runningMean(_ x: [Float], window: Int) -> [Float] {
-        var prefix = [Double](repeating: 0, count: x.count + 1)
-        for i in x.indices { prefix[i + 1] = prefix[i] + Double(x[i]) }
-        let half = window / 2
-        return x.indices.map { i in
-            let a = max(0, i - half), b = min(x.count, i + half + 1)
-            return Float((prefix[b] - prefix[a]) / Double(b - a))
+        let prefix = prefixSums(x)
+        let half = window / 2, n = x.count
+        return prefix.withUnsafeBufferPointer { prefix in
+            [Float](unsafeUninitializedCapacity: n) { out, initialized in
+                for i in 0..<n {
+                    let a = max(0, i - half), b = min(n, i + half + 1)
+                    out[i] = Float((prefix[b] - prefix[a]) / Double(b - a))
+                }
+                initialized = n
+            }
+        }
+    }
+
+    /// ``prefixSums(_:)`` of each signal. Four signals of one length are summed in one loop:
+    /// each sum still adds its samples in order (the same numbers), but the four chains of
+    /// additions overlap instead of each waiting out the previous addition's latency.
+    static func prefixSums(ofEach signals: [[Float]]) -> [[Double]] {
+        var out: [[Double]] = []
+        out.reserveCapacity(signals.count)
+        var l = 0
+        while l < signals.count {
+            let count = signals[l].count
+            // Two or three last signals share a loop too (the free slots repeat the last one).
+            let group = min(4, signals.count - l)
+            let members = (0..<4).map { signals[l + min($0, group - 1)] }
+            guard group >= 2, members.allSatisfy({ $0.count == count }) else {
+                out.append(prefixSums(signals[l]))
+                l += 1
+                continue
+            }
+            let zeros = [Double](repeating: 0, count: count + 1)
+            var p0 = zeros, p1 = zeros, p2 = zeros, p3 = zeros
+            members[0].withUnsafeBufferPointer { a in members[1].withUnsafeBufferPointer { b in
+                members[2].withUnsafeBufferPointer { c in members[3].withUnsafeBufferPointer { d in
+                    p0.withUnsafeMutableBufferPointer { pa in p1.withUnsafeMutableBufferPointer { pb in
+                        p2.withUnsafeMutableBufferPointer { pc in p3.withUnsafeMutableBufferPointer { pd in
+                            var sa = 0.0, sb = 0.0, sc = 0.0, sd = 0.0
+                            for i in 0..<count {
+                                sa += Double(a[i]); pa[i + 1] = sa
+                                sb += Double(b[i]); pb[i + 1] = sb
+                                sc += Double(c[i]); pc[i + 1] = sc
+                                sd += Double(d[i]); pd[i + 1] = sd
+                            }
+                        } }
+                    } }
+                } }
+            } }
+            out += [p0, p1, p2, p3].prefix(group)
+            l += group
+        }
+        return out
+    }
+
+    /// `prefix[i]` = the sum of the first `i` samples, accumulated in order in `Double`.
+    static func prefixSums(_ x: [Float]) -> [Double] {
+        let count = x.count
+        return [Double](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
+            x.withUnsafeBufferPointer { x in
+                var sum = 0.0
+                buffer[0] = 0
+                for i in 0..<count {
+                    sum += Double(x[i])
+                    buffer[i + 1] = sum
+                }
+            }
+            initialized = count + 1
         }
     }
 
     static func percentileSpread(_ x: [Float]) -> Double {
         guard !x.isEmpty else { return 0 }
-        var values = x
-        let high = select(&values, Int(0.95 * Double(values.count - 1)))
-        let low = select(&values, Int(0.05 * Double(values.count - 1)))
+        let high = RankSelection.value(ofRank: Int(0.95 * Double(x.count - 1)), in: x)
+        let low = RankSelection.value(ofRank: Int(0.05 * Double(x.count - 1)), in: x)
         return Double(high - low)
     }
 
     static func median(_ x: [Float]) -> Float {
         guard !x.isEmpty else { return 0 }
-        var values = x
-        return select(&values, values.count / 2)
-    }
-
-    /// The `k`-th smallest value (0-based), in O(n) on average: Hoare partitioning around a
-    /// median-of-three pivot, narrowing to the side holding `k` (reorders `x`).
-    static func select(_ x: inout [Float], _ k: Int) -> Float {
-        var lo = 0, hi = x.count - 1
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2
-            let pivot = max(min(x[lo], x[mid]), min(max(x[lo], x[mid]), x[hi]))
-            var i = lo, j = hi
-            while i <= j {
-                while x[i] < pivot { i += 1 }
-                while x[j] > pivot { j -= 1 }
-                if i <= j { x.swapAt(i, j); i += 1; j -= 1 }
-            }
-            if k <= j { hi = j } else if k >= i { lo = i } else { return x[k] }
-        }
-        return x[k]
+        return RankSelection.value(ofRank: x.count / 2, in: x)
     }
 }

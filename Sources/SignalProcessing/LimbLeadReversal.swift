@@ -49,7 +49,7 @@ public struct LimbLeadReversalCheck: Sendable {
                 else { assessor.assess(signal.samples, label: signal.label, samplingFrequency: fs).isUsable }
             guard usable else { return nil }
             // Pacemaker stimuli are taller than any wave and of either sign: remove them first.
-            var samples = signal.samples.filter(\.isFinite)
+            var samples = SignalSanitizer.allFinite(signal.samples) ? signal.samples : signal.samples.filter(\.isFinite)
             SpikeSuppressor().apply(to: &samples, samplingFrequency: fs)
             return Self.polarity(samples, window: max(1, Int(fs)))
         }
@@ -62,11 +62,20 @@ public struct LimbLeadReversalCheck: Sendable {
     /// Largest rise over largest fall from the running baseline (∞-safe: a fall of 0 counts as
     /// a tiny one).
     static func polarity(_ x: [Float], window: Int) -> Double {
-        let baseline = SignalQualityAssessor.runningMean(x, window: window)
+        // The baseline is ``SignalQualityAssessor/runningMean(_:window:)``, evaluated in the
+        // same loop instead of stored.
+        let prefix = SignalQualityAssessor.prefixSums(x)
+        let half = window / 2, n = x.count
         var up: Float = 0, down: Float = 0
-        for (v, b) in zip(x, baseline) {
-            up = max(up, v - b)
-            down = max(down, b - v)
+        prefix.withUnsafeBufferPointer { prefix in
+            x.withUnsafeBufferPointer { x in
+                for i in 0..<n {
+                    let a = max(0, i - half), b = min(n, i + half + 1)
+                    let baseline = Float((prefix[b] - prefix[a]) / Double(b - a))
+                    up = max(up, x[i] - baseline)
+                    down = max(down, baseline - x[i])
+                }
+            }
         }
         return Double(up) / Double(max(down, 1e-6))
     }

@@ -70,6 +70,9 @@ enum PhysicalConversion {
     /// Units normalised so that voltages are millivolts: the factor to multiply by and the
     /// unit to report. Other units (mmHg, NU, Ohm …) are kept as written.
     static func normalizedUnits(_ units: String) -> (factor: Double, units: String) {
+        // Nearly every ECG header says "mV": no trimming and case folding for it (both cost
+        // more than the rest of a lead's conversion bookkeeping).
+        if units == "mV" { return (1, "mV") }
         let key = units.trimmingCharacters(in: .whitespaces)
         switch key.lowercased() {
         case "uv", "μv", "µv": return (0.001, "mV")

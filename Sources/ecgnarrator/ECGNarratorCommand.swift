@@ -1,4 +1,5 @@
 import ArgumentParser
+import Batch
 import SignalProcessing
 
 @main
@@ -26,7 +27,10 @@ struct ECGNarratorCommand: AsyncParsableCommand {
 
     /// Measured FFT plans persist between runs (see ``FFTWisdom/defaultStore(environment:)``):
     /// without them every process spends about a second of CPU planning before its first record.
+    /// Freed memory stays in the process (``AllocatorTuning``): otherwise glibc returns each
+    /// record's arrays to the kernel and every record pays for faulting them in again.
     static func main() async {
+        AllocatorTuning.keepFreedMemory()
         if let store = FFTWisdom.defaultStore() { FFTWisdom.usePersistentStore(at: store) }
         await main(nil)
     }

@@ -13,6 +13,12 @@ import Testing
         #expect(JSONString.literal("\u{2027}\u{202A}\u{84}\u{86}") == "\"\u{2027}\u{202A}\u{84}\u{86}\"")
     }
 
+    @Test func objectsKeepTheKeyOrderGivenOnOneLine() {
+        #expect(JSONString.object([]) == "{}")
+        #expect(JSONString.object([("b", "1"), ("a \"q\"", "[2,\"x\"]"), ("ß", "null")])
+                == #"{"b":1,"a \"q\"":[2,"x"],"ß":null}"#)
+    }
+
     @Test func roundTripsThroughJSONSerializationAndStaysOnOneLine() throws {
         // A fixed-seed linear congruential sequence: the same 300 strings on every run.
         var state: UInt64 = 0x2545_F491_4F6C_DD1D

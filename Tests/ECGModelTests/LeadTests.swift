@@ -33,3 +33,21 @@ import ECGModel
         #expect(fs.samples(in: Milliseconds(120)) == 60)
     }
 }
+
+@Suite struct LeadLabelTests {
+    @Test func labelsWithAndWithoutBlanksAtTheirEndsAreRecognised() {
+        let cases: [(String, Lead)] = [
+            ("I", .i), (" ii", .ii), ("aVR\t", .aVR), ("Lead V1", .v1), ("lead  v2 ", .v2), ("DIII", .iii),
+            ("\u{00A0}V3", .v3), ("V4\u{2003}", .v4), ("avf", .aVF), ("x", .other("x")), (" X ", .other(" X ")),
+        ]
+        for (label, lead) in cases { #expect(Lead(label: label) == lead, "\(label.debugDescription)") }
+    }
+}
+
+@Suite struct LeadUnitsTests {
+    @Test func millivoltsInAnyCaseAndNothingElse() {
+        for (units, expected) in [("mV", true), ("mv", true), ("MV", true), ("Mv", true), ("uV", false), ("mmHg", false), ("", false)] {
+            #expect(LeadSignal(label: "II", samples: [], units: units).isMillivolts == expected, "\(units)")
+        }
+    }
+}

@@ -70,3 +70,61 @@ import TestSupport
         #expect(!text.contains("(V3, V4)"))
     }
 }
+
+@Suite struct TidyTests {
+    @Test func trailingSpacesGoBlankRunsCollapseAndOneNewlineEnds() {
+        #expect(Narrator.tidy("") == "\n")
+        #expect(Narrator.tidy("\n\n  \n") == "\n")
+        #expect(Narrator.tidy("a") == "a\n")
+        #expect(Narrator.tidy("a  \n") == "a\n")
+        #expect(Narrator.tidy("\n \na b \n\n\n   \nc\n\n") == "a b\n\nc\n")
+        #expect(Narrator.tidy("x\ny\n \nz  ") == "x\ny\n\nz\n")
+        #expect(Narrator.tidy("QRS 86 ms · \n\n心率 75 次/分 ") == "QRS 86 ms ·\n\n心率 75 次/分\n")
+    }
+
+    @Test func aCarriageReturnLineEndIsOneCharacterAndStaysInItsLine() {
+        // "\r\n" is a single Character, not "\n": the text is one line ending in it.
+        #expect(Narrator.tidy("a \r\nb ") == "a \r\nb\n")
+    }
+}
+
+@Suite struct LineBreakTrimmingTests {
+    @Test func trimsWhatFoundationsNewlineSetTrims() {
+        let texts = ["", "\n", "a", "\na b\n", "\r\n\u{0B}\u{0C}text\n\n", "\u{85}x\u{2028}", "\u{2029}\n y \n",
+                     "心率\n", "\ne\u{301}\n", " keeps spaces \n", "inner\nbreaks\nstay\n"]
+        for text in texts {
+            #expect(Narrator.trimmingLineBreaks(text) == text.trimmingCharacters(in: .newlines), "\(text.debugDescription)")
+        }
+    }
+}
+
+@Suite struct ZeroPaddingTests {
+    @Test func padsLikeThePrintfFormat() {
+        for (n, width) in [(0, 2), (7, 2), (42, 2), (123, 2), (5, 3), (61, 3), (999, 3), (1234, 3)] {
+            #expect(LongitudinalEntry.zeroPadded(n, width) == String(format: "%0\(width)d", n), "\(n) in \(width)")
+        }
+    }
+}
+
+@Suite struct LongitudinalEntryLineTests {
+    @Test func handWrittenLineReadsBackAsTheSameEntry() throws {
+        let stored = [
+            #"{"recordID":"40155520","findings":[]}"#,
+            #"{"recordID":"a \"b\"\n/c","date":6.1234567891e9,"findings":[{"key":"stDepression/lateral","order":"03041lateral","text":"ST 压低 — \"lateral\"\u2028"}],"summary":"Abnormal ECG","heartRate":75.30000000000001,"correctedQT":440,"qrsAxis":-30.5}"#,
+            #"{"recordID":"x","date":-86400.25,"findings":[{"key":"a","order":"00001","text":"t"},{"key":"b","order":"00002","text":""}],"heartRate":1e-05,"qrsAxis":0}"#,
+        ]
+        for json in stored {
+            let entry = try LongitudinalEntry(jsonLine: json)
+            let line = try entry.jsonLine()
+            #expect(!line.contains("\n"), "one line")
+            #expect(try LongitudinalEntry(jsonLine: line) == entry, "\(line)")
+            #expect(try LongitudinalEntry(jsonLine: entry.encodedLine()) == entry)
+        }
+    }
+
+    @Test func aNonFiniteNumberIsRefusedAsBefore() throws {
+        var entry = try LongitudinalEntry(jsonLine: #"{"recordID":"1","findings":[]}"#)
+        entry.heartRate = .infinity
+        #expect(throws: (any Error).self) { try entry.jsonLine() }
+    }
+}
