@@ -31,6 +31,8 @@ let package = Package(
                        providers: [.apt(["libhdf5-dev"])]),
         .systemLibrary(name: "CFLAC", pkgConfig: "flac",
                        providers: [.apt(["libflac-dev"])]),
+        // glibc's allocator tuning (<malloc.h> is not in Swift's Glibc module)
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
 
         // MARK: Stage 0: the data model every stage shares
         .target(name: "ECGModel"),
@@ -71,7 +73,7 @@ let package = Package(
 
         // MARK: Batch conversion of whole datasets (runs the per-record pipeline)
         .target(name: "Batch", dependencies: [
-            "ECGModel", "Datasets", "Delineation", "Measurement", "Interpretation", "Narrative",
+            "ECGModel", "Datasets", "Delineation", "Measurement", "Interpretation", "Narrative", "CMalloc",
         ]),
 
         // MARK: Evaluation and the CLI sit on top

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import CMalloc
 
 /// Keeps glibc's allocator from handing freed memory back to the kernel between records.
 ///
@@ -12,16 +10,9 @@ import Glibc
 /// by the threads' working sets (a few MB each), far below the conversion's memory budget.
 public enum AllocatorTuning {
     /// Raises the trim and `mmap` thresholds (64 MB and 32 MB) for the rest of the process.
-    /// Idempotent; does nothing where the C library has no `mallopt` (not glibc).
-    public static func keepFreedMemory() {
-        #if canImport(Glibc)
-        // `<malloc.h>` is not part of Swift's Glibc module: look the function up instead. The
-        // option numbers are glibc's ABI (`M_TRIM_THRESHOLD` −1, `M_MMAP_THRESHOLD` −3).
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-        _ = mallopt(-1, 64 << 20)
-        _ = mallopt(-3, 32 << 20)
-        #endif
+    /// Idempotent; returns `false` where the C library has no `mallopt` (not glibc).
+    @discardableResult
+    public static func keepFreedMemory() -> Bool {
+        cmalloc_keep_freed_memory(64 << 20, 32 << 20) == 1
     }
 }
