@@ -152,7 +152,8 @@ public enum MeasurementReport {
         let g = m.global
         func v(_ x: Double?, _ unit: String, _ digits: Int = 0) -> String {
             guard let x, x.isFinite else { return "—" }
-            return String(format: "%.\(digits)f", x) + unit
+            // Rounded as in the CSV and JSON (half away from zero), so the three outputs agree.
+            return (digits == 0 ? String(Int(x.rounded())) : FixedPoint.text(x, decimals: digits)) + unit
         }
         var types = BeatType.allCases.compactMap { t in g.beatTypes[t].map { "\(t.rawValue) \($0)" } }
         if types.isEmpty { types = ["none"] }

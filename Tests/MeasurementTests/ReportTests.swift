@@ -26,6 +26,21 @@ struct ReportTests {
         #expect(abs(tEnd - qOn - qt) <= 1)
     }
 
+    /// A value halfway between two milliseconds reads the same in the table, the CSV and the JSON.
+    @Test func tableCSVAndJSONRoundAlike() throws {
+        let (record, _) = try #require(SyntheticECG.standard(named: "sinus-normal")).generate()
+        let result = try MeasurementPipeline().run(record)
+        var m = result.measurements
+        m.global.medianLeadQT = Milliseconds(450.5)
+        #expect(MeasurementReport.table(m).contains("QT 451 ms"))
+        let header = MeasurementReport.csvColumns
+        let row = MeasurementReport.csvRow(m).split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(row[try #require(header.firstIndex(of: "qt_median_lead_ms"))] == "451")
+        let json = MeasurementReport.json(m, delineation: result.stage.delineation, fiducials: result.stage.fiducials,
+                                          cpuSeconds: result.cpuSeconds)
+        #expect(json.contains("\"qt_median_lead_ms\": 451"))
+    }
+
     @Test func jsonHasOneEntryPerBeatAndNullForAbsentWaves() throws {
         let (record, truth) = try #require(SyntheticECG.standard(named: "atrial-fibrillation")).generate()
         let result = try MeasurementPipeline().run(record)
