@@ -20,6 +20,9 @@ import Testing
                 let sorted = x.sorted()
                 for k in 0..<count {
                     #expect(RankSelection.value(ofRank: k, in: x) == sorted[k], "n \(count), rank \(k)")
+                    let j = (k * 7 + 3) % count
+                    let pair = RankSelection.values(ofRanks: k, j, in: x)
+                    #expect(pair.0 == sorted[k] && pair.1 == sorted[j], "n \(count), ranks \(k), \(j)")
                 }
             }
         }
