@@ -73,6 +73,30 @@ enum MedianBeat {
         return pairs
     }
 
+    /// One compare-exchange of a median network and which of its outputs are still read.
+    struct Exchange {
+        var low: Int, high: Int
+        var keepsMinimum: Bool, keepsMaximum: Bool
+    }
+
+    /// The compare-exchanges of ``sortingNetwork(count:)`` that the median of `count` values
+    /// depends on: walking back from the middle element(s), an exchange stays when an output
+    /// it writes is read later (then both its inputs are), and writes only the outputs read.
+    /// The middle elements come out exactly as after the full sort.
+    static func medianNetwork(count n: Int) -> [Exchange] {
+        var needed = [Bool](repeating: false, count: max(n, 1))
+        guard n > 1 else { return [] }
+        needed[n / 2] = true
+        if n % 2 == 0 { needed[n / 2 - 1] = true }
+        var kept: [Exchange] = []
+        for (i, j) in sortingNetwork(count: n).reversed() where needed[i] || needed[j] {
+            kept.append(Exchange(low: i, high: j, keepsMinimum: needed[i], keepsMaximum: needed[j]))
+            needed[i] = true
+            needed[j] = true
+        }
+        return kept.reversed()
+    }
+
     /// Element-by-element median of equally long rows (the first row's length).
     static func columnMedians(_ rows: [[Float]]) -> [Float] {
         guard let length = rows.first?.count else { return [] }
@@ -85,7 +109,8 @@ enum MedianBeat {
 
     /// Sample-by-sample median of the `length`-sample windows of `x` starting at `starts`.
     /// Up to ``columnsSortedTogether`` windows: eight neighbouring samples at a time, each
-    /// window's eight values one vector, put in order by a sorting network, branch-free.
+    /// window's eight values one vector, the middle ones found by the part of a sorting network
+    /// they depend on (``medianNetwork(count:)``), branch-free per sample.
     static func medians(of x: [Float], starts: [Int], length: Int) -> [Float] {
         let k = starts.count
         var out = [Float](repeating: 0, count: length)
@@ -101,7 +126,7 @@ enum MedianBeat {
             return out
         }
         var rows = [SIMD8<Float>](repeating: SIMD8(), count: k)
-        let network = sortingNetwork(count: k)
+        let network = medianNetwork(count: k)
         x.withUnsafeBufferPointer { x in
             out.withUnsafeMutableBufferPointer { out in
                 rows.withUnsafeMutableBufferPointer { rows in
@@ -120,9 +145,10 @@ enum MedianBeat {
                                 rows[j] = row
                             }
                         }
-                        for (i, j) in network {
-                            let a = rows[i], b = rows[j]
-                            rows[i] = a.lanewiseMin(b); rows[j] = a.lanewiseMax(b)
+                        for exchange in network {
+                            let a = rows[exchange.low], b = rows[exchange.high]
+                            if exchange.keepsMinimum { rows[exchange.low] = a.lanewiseMin(b) }
+                            if exchange.keepsMaximum { rows[exchange.high] = a.lanewiseMax(b) }
                         }
                         let m = k / 2
                         let median = k % 2 == 1 ? rows[m] : (rows[m - 1] + rows[m]) / 2

@@ -57,9 +57,32 @@ public struct BeatConsistency: Sendable {
         var templateEnergy = 0.0
         windows.withUnsafeBufferPointer { windows in
             template.withUnsafeMutableBufferPointer { template in
-                for b in 0..<m {
-                    let g = b / 4, lane = b % 4
-                    for i in 0..<length { template[i] += windows[(g * length + i) * 4 + lane] }
+                // Beat after beat into each sample as a loop over beats would add them, but
+                // one template load and store per four beats (the four sit side by side).
+                // Four samples at a time in a vector, so that the additions into one sample
+                // do not wait on each other's stores.
+                let target = UnsafeMutableRawPointer(template.baseAddress!)
+                let stride = MemoryLayout<Double>.stride
+                for g in 0..<groups {
+                    let lanes = min(4, m - 4 * g)
+                    let group = windows.baseAddress! + g * length * 4
+                    var i = 0
+                    while i + 4 <= length {
+                        let beats = group + 4 * i
+                        var t = target.loadUnaligned(fromByteOffset: i * stride, as: SIMD4<Double>.self)
+                        for lane in 0..<lanes {
+                            t += SIMD4(beats[lane], beats[4 + lane], beats[8 + lane], beats[12 + lane])
+                        }
+                        target.storeBytes(of: t, toByteOffset: i * stride, as: SIMD4<Double>.self)
+                        i += 4
+                    }
+                    while i < length {
+                        let beats = group + 4 * i
+                        var t = template[i]
+                        for lane in 0..<lanes { t += beats[lane] }
+                        template[i] = t
+                        i += 1
+                    }
                 }
                 var total = 0.0
                 for i in 0..<length { total += template[i] }

@@ -66,8 +66,9 @@ public final class FFTPlanCache: Sendable {
     /// The process-wide cache.
     public static let shared = FFTPlanCache()
 
-    private struct Key: Hashable { var count: Int; var rigor: FFTPlanningRigor }
+    struct Key: Hashable { var count: Int; var rigor: FFTPlanningRigor }
     private let plans = Mutex<[Key: RealFFTPlan]>([:])
+    let singlePrecisionPlans = Mutex<[Key: SinglePrecisionFFTPlan]>([:])
     private static let plannerLock = Mutex<Void>(())
 
     public init() {}

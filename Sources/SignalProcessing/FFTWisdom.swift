@@ -11,10 +11,20 @@ import Synchronization
 /// across runs. Wisdom from another machine is valid but may be slower there.
 public enum FFTWisdom {
     /// Loads wisdom written by ``export(to:)``; returns whether the file could be read.
+    ///
+    /// Single-precision plans keep their own wisdom (FFTW's `fftwf` library), in the file
+    /// named by ``singlePrecisionPath(_:)`` beside it; it is loaded too when present.
     @discardableResult
     public static func `import`(from url: URL) -> Bool {
-        FFTPlanCache.withPlanner { fftw_import_wisdom_from_filename(url.path) != 0 }
+        FFTPlanCache.withPlanner {
+            guard fftw_import_wisdom_from_filename(url.path) != 0 else { return false }
+            _ = fftwf_import_wisdom_from_filename(singlePrecisionPath(url))
+            return true
+        }
     }
+
+    /// Where the single-precision wisdom belonging to the wisdom file `url` is kept.
+    static func singlePrecisionPath(_ url: URL) -> String { url.path + "-single" }
 
     /// Saves the wisdom of every plan made so far to `url`, atomically (written beside it
     /// and renamed, so a concurrent reader never sees half a file); returns whether it worked.
@@ -24,9 +34,15 @@ public enum FFTWisdom {
     @discardableResult
     public static func export(to url: URL) -> Bool {
         let temporary = url.path + ".\(getpid()).tmp"
+        let single = singlePrecisionPath(url)
+        let singleTemporary = single + ".\(getpid()).tmp"
         return FFTPlanCache.withPlanner {
             guard fftw_export_wisdom_to_filename(temporary) != 0, rename(temporary, url.path) == 0 else {
                 unlink(temporary)
+                return false
+            }
+            guard fftwf_export_wisdom_to_filename(singleTemporary) != 0, rename(singleTemporary, single) == 0 else {
+                unlink(singleTemporary)
                 return false
             }
             return true

@@ -319,8 +319,8 @@ public struct SignalQualityAssessor: Sendable {
 
     static func percentileSpread(_ x: [Float]) -> Double {
         guard !x.isEmpty else { return 0 }
-        let high = RankSelection.value(ofRank: Int(0.95 * Double(x.count - 1)), in: x)
-        let low = RankSelection.value(ofRank: Int(0.05 * Double(x.count - 1)), in: x)
+        let (low, high) = RankSelection.values(ofRanks: Int(0.05 * Double(x.count - 1)),
+                                               Int(0.95 * Double(x.count - 1)), in: x)
         return Double(high - low)
     }
 

@@ -69,12 +69,37 @@ public struct LimbLeadReversalCheck: Sendable {
         var up: Float = 0, down: Float = 0
         prefix.withUnsafeBufferPointer { prefix in
             x.withUnsafeBufferPointer { x in
-                for i in 0..<n {
+                func visit(_ i: Int) {
                     let a = max(0, i - half), b = min(n, i + half + 1)
                     let baseline = Float((prefix[b] - prefix[a]) / Double(b - a))
                     up = max(up, x[i] - baseline)
                     down = max(down, baseline - x[i])
                 }
+                // Where the window is whole, four samples at a time: the same quotient per
+                // sample (one divisor), and maxima are exact in any order (NaN differences
+                // are skipped either way: `max` and `pointwiseMax` keep the running value).
+                let interiorEnd = n - half - 1
+                guard half < interiorEnd, let p = UnsafeRawPointer(prefix.baseAddress),
+                      let samples = UnsafeRawPointer(x.baseAddress) else {
+                    for i in 0..<n { visit(i) }
+                    return
+                }
+                for i in 0..<half { visit(i) }
+                let width = SIMD4<Double>(repeating: Double(2 * half + 1))
+                var ups = SIMD4<Float>(repeating: 0), downs = ups
+                var i = half
+                while i + 4 <= interiorEnd + 1 {
+                    let hi = p.loadUnaligned(fromByteOffset: (i + half + 1) * MemoryLayout<Double>.stride, as: SIMD4<Double>.self)
+                    let lo = p.loadUnaligned(fromByteOffset: (i - half) * MemoryLayout<Double>.stride, as: SIMD4<Double>.self)
+                    let baseline = SIMD4<Float>((hi - lo) / width)
+                    let v = samples.loadUnaligned(fromByteOffset: i * MemoryLayout<Float>.stride, as: SIMD4<Float>.self)
+                    ups = pointwiseMax(ups, v - baseline)
+                    downs = pointwiseMax(downs, baseline - v)
+                    i += 4
+                }
+                up = max(up, ups.max())
+                down = max(down, downs.max())
+                while i < n { visit(i); i += 1 }
             }
         }
         return Double(up) / Double(max(down, 1e-6))

@@ -33,12 +33,42 @@ enum MirrorExtension {
     /// integer), into `block` as doubles: forward and reversed runs of contiguous samples.
     static func fill(_ block: UnsafeMutablePointer<Double>, count: Int, from x: UnsafeBufferPointer<Float>,
                      origin: Int) {
-        let n = x.count
-        guard n > 1 else {
-            let value = n == 1 ? Double(x[0]) : 0
-            for j in 0..<count { block[j] = value }
+        guard x.count > 1 else {
+            block.update(repeating: x.count == 1 ? Double(x[0]) : 0, count: count)
             return
         }
+        fill(count: count, from: x, origin: origin) { j, source, run in
+            let target = block + j
+            for i in 0..<run { target[i] = Double(source[i]) }
+        } reversed: { j, source, run in
+            let target = block + j
+            for i in 0..<run { target[i] = Double((source - i).pointee) }
+        }
+    }
+
+    /// The same stretch of the mirror extension as floats (the single-precision FFT's input).
+    static func fill(_ block: UnsafeMutablePointer<Float>, count: Int, from x: UnsafeBufferPointer<Float>,
+                     origin: Int) {
+        guard x.count > 1 else {
+            block.update(repeating: x.count == 1 ? x[0] : 0, count: count)
+            return
+        }
+        fill(count: count, from: x, origin: origin) { j, source, run in
+            (block + j).update(from: source, count: run)
+        } reversed: { j, source, run in
+            let target = block + j
+            for i in 0..<run { target[i] = (source - i).pointee }
+        }
+    }
+
+    /// Walks the runs of the extension: `forward(j, source, run)` copies `source[0..<run]` to
+    /// output position `j`, `reversed(j, source, run)` copies `source[0], source[-1], …`.
+    /// `x` holds at least two samples.
+    @inline(__always)
+    private static func fill(count: Int, from x: UnsafeBufferPointer<Float>, origin: Int,
+                             forward: (Int, UnsafePointer<Float>, Int) -> Void,
+                             reversed: (Int, UnsafePointer<Float>, Int) -> Void) {
+        let n = x.count
         let period = 2 * (n - 1)
         var phase = origin % period
         if phase < 0 { phase += period }
@@ -47,15 +77,13 @@ enum MirrorExtension {
             if phase < n {
                 // Forward run: x[phase], x[phase + 1], …, x[n − 1].
                 let run = min(n - phase, count - j)
-                let source = x.baseAddress! + phase, target = block + j
-                for i in 0..<run { target[i] = Double(source[i]) }
+                forward(j, x.baseAddress! + phase, run)
                 j += run
                 phase += run
             } else {
                 // Reversed run: x[period − phase], …, x[1].
                 let run = min(period - phase, count - j)
-                let source = x.baseAddress! + (period - phase), target = block + j
-                for i in 0..<run { target[i] = Double((source - i).pointee) }
+                reversed(j, x.baseAddress! + (period - phase), run)
                 j += run
                 phase += run
             }

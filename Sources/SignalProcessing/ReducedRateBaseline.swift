@@ -92,20 +92,26 @@ struct ReducedRateBaseline: Sendable {
                 let w0 = w.baseAddress!, w1 = w0 + d, w2 = w1 + d, w3 = w2 + d
                 var i = 0
                 var k = 0
-                if d <= 16 {
-                    // Sixteen lanes at a time, lanes past `d` weighted 0 (they subtract nothing
-                    // from the samples of the next interval, which the next step then loads).
+                if d <= 16, n >= 16 {
+                    // Sixteen lanes at a time, lanes past `d` weighted 0, written to a scratch
+                    // baseline in which the next interval's store overwrites them; then one
+                    // straight subtraction. (Subtracting in place loaded each interval right
+                    // after the overlapping store of the one before, which stalls the load.)
                     var v0 = SIMD16<Float>(), v1 = v0, v2 = v0, v3 = v0
                     for r in 0..<d { v0[r] = w0[r]; v1[r] = w1[r]; v2[r] = w2[r]; v3[r] = w3[r] }
-                    let target = UnsafeMutableRawPointer(output.baseAddress!)
                     let stride = MemoryLayout<Float>.stride
-                    while i + 16 <= n {
-                        let a = Float(f[k]), b = Float(f[k + 1]), c = Float(f[k + 2]), e = Float(f[k + 3])
-                        let current = target.loadUnaligned(fromByteOffset: i * stride, as: SIMD16<Float>.self)
-                        target.storeBytes(of: current - (v0 * a + v1 * b + v2 * c + v3 * e),
-                                          toByteOffset: i * stride, as: SIMD16<Float>.self)
-                        i += d
-                        k += 1
+                    withUnsafeTemporaryAllocation(of: Float.self, capacity: n) { scratch in
+                        let baseline = UnsafeMutableRawPointer(scratch.baseAddress!)
+                        while i + 16 <= n {
+                            let a = Float(f[k]), b = Float(f[k + 1]), c = Float(f[k + 2]), e = Float(f[k + 3])
+                            baseline.storeBytes(of: v0 * a + v1 * b + v2 * c + v3 * e,
+                                                toByteOffset: i * stride, as: SIMD16<Float>.self)
+                            i += d
+                            k += 1
+                        }
+                        // The last store reached i − d + 16 > i: samples before i are done.
+                        let done = scratch.baseAddress!, out = output.baseAddress!
+                        for j in 0..<i { out[j] -= done[j] }
                     }
                 }
                 while i < n {

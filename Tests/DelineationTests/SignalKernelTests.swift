@@ -91,7 +91,7 @@ struct SignalKernelTests {
 
     /// The sorting-network median equals the median of each sorted column, for odd and even
     /// beat counts and lengths that do not fill the last group of eight samples.
-    @Test(arguments: [1, 2, 3, 5, 8, 11, 17, 24, 33, 48])
+    @Test(arguments: Array(1...48))
     func medianBeatColumns(beats: Int) {
         let x = noise(3000, seed: UInt64(beats))
         let length = 203

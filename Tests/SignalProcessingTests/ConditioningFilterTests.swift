@@ -119,6 +119,12 @@ private func ecgLike(fs: Double, seconds: Double, seed: UInt64) -> [Float] {
                 }
                 let expected = (0..<length).map { Double(x[ZeroPhaseFilter.reflect(origin + $0, count: count)]) }
                 #expect(block == expected, "count \(count) origin \(origin)")
+                // The single-precision FFT's input: the same samples as floats.
+                var floats = [Float](repeating: .nan, count: length)
+                x.withUnsafeBufferPointer { source in
+                    floats.withUnsafeMutableBufferPointer { MirrorExtension.fill($0.baseAddress!, count: length, from: source, origin: origin) }
+                }
+                #expect(floats.map(Double.init) == expected, "floats, count \(count) origin \(origin)")
             }
         }
     }
@@ -130,10 +136,14 @@ private func ecgLike(fs: Double, seconds: Double, seed: UInt64) -> [Float] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try FFTPlanCache().plan(count: 96, rigor: .measure)
+        _ = try FFTPlanCache().singlePrecisionPlan(count: 96, rigor: .measure)
         let file = folder.appendingPathComponent("fftw-wisdom")
         #expect(FFTWisdom.export(to: file))
         let text = try String(contentsOf: file, encoding: .utf8)
-        #expect(text.hasPrefix("(fftw-3"))
+        #expect(text.hasPrefix("(fftw-3") && text.contains("fftw_wisdom"))
+        // Single-precision plans' wisdom is FFTW's fftwf library's own, kept beside it.
+        let single = try String(contentsOf: URL(fileURLWithPath: FFTWisdom.singlePrecisionPath(file)), encoding: .utf8)
+        #expect(single.hasPrefix("(fftw-3") && single.contains("fftwf_wisdom"))
         #expect(FFTWisdom.import(from: file))
         let garbage = folder.appendingPathComponent("garbage")
         try "not wisdom".write(to: garbage, atomically: true, encoding: .utf8)

@@ -20,6 +20,9 @@ import Testing
                 let sorted = x.sorted()
                 for k in 0..<count {
                     #expect(RankSelection.value(ofRank: k, in: x) == sorted[k], "n \(count), rank \(k)")
+                    let j = (k * 7 + 3) % count
+                    let pair = RankSelection.values(ofRanks: k, j, in: x)
+                    #expect(pair.0 == sorted[k] && pair.1 == sorted[j], "n \(count), ranks \(k), \(j)")
                 }
             }
         }
@@ -53,12 +56,15 @@ import Testing
         }
     }
 
-    @Test func polarityIsTheLargestRiseOverTheLargestFallFromTheRunningMean() {
-        let x = samples(400, seed: 11).enumerated().map { $0.element + ($0.offset % 50 == 0 ? 3 : 0) }
-        let baseline = SignalQualityAssessor.runningMean(x, window: 40)
+    /// Lengths and windows that leave 0–3 samples after the four-at-a-time interior, and
+    /// windows longer than the signal (no interior).
+    @Test(arguments: [(400, 40), (403, 41), (405, 40), (406, 7), (30, 40), (9, 8)])
+    func polarityIsTheLargestRiseOverTheLargestFallFromTheRunningMean(count: Int, window: Int) {
+        let x = samples(count, seed: 11).enumerated().map { $0.element + ($0.offset % 50 == 0 ? 3 : 0) }
+        let baseline = SignalQualityAssessor.runningMean(x, window: window)
         let up = zip(x, baseline).map { $0 - $1 }.max()!, down = zip(x, baseline).map { $1 - $0 }.max()!
-        #expect(LimbLeadReversalCheck.polarity(x, window: 40) == Double(up) / Double(down))
-        #expect(LimbLeadReversalCheck.polarity(x, window: 40) > 1, "the added spikes point up")
+        #expect(LimbLeadReversalCheck.polarity(x, window: window) == Double(max(up, 0)) / Double(max(down, 1e-6)))
+        #expect(LimbLeadReversalCheck.polarity(x, window: window) > 1, "the added spikes point up")
     }
 
     /// Orphanidou's template correlation written out directly, one beat at a time.
