@@ -81,15 +81,22 @@ public final class FFTPlanCache: Sendable {
 
     /// The plan pair for `count` real samples (an even length), planned on first use.
     public func plan(count: Int, rigor: FFTPlanningRigor = .measure) throws(FFTPlanningError) -> RealFFTPlan {
+        try cachedPlan(count: count, rigor: rigor, in: plans) { RealFFTPlan(count: $0, rigor: $1) }
+    }
+
+    /// The cached plan of `store` for this length and rigor, or a new one from `make`: the one
+    /// path both precisions take (length check, planning under the process-wide lock, wisdom).
+    func cachedPlan<Plan: Sendable>(count: Int, rigor: FFTPlanningRigor, in store: borrowing Mutex<[Key: Plan]>,
+                                    make: (Int, FFTPlanningRigor) -> Plan?) throws(FFTPlanningError) -> Plan {
         guard count >= 2, count % 2 == 0, count <= 1 << 26 else { throw FFTPlanningError(count: count) }
         let key = Key(count: count, rigor: rigor)
-        if let existing = plans.withLock({ $0[key] }) { return existing }
+        if let existing = store.withLock({ $0[key] }) { return existing }
         // FFTW's planner is global state: every cache plans under one process-wide lock.
         var planned = false
-        let plan: RealFFTPlan? = Self.plannerLock.withLock { _ in
-            if let existing = plans.withLock({ $0[key] }) { return existing }
-            guard let made = RealFFTPlan(count: count, rigor: rigor) else { return nil }
-            plans.withLock { $0[key] = made }
+        let plan: Plan? = Self.withPlanner {
+            if let existing = store.withLock({ $0[key] }) { return existing }
+            guard let made = make(count, rigor) else { return nil }
+            store.withLock { $0[key] = made }
             planned = true
             return made
         }

@@ -51,20 +51,7 @@ extension FFTPlanCache {
     /// first use under the same process-wide planner lock as the double-precision plans.
     public func singlePrecisionPlan(count: Int, rigor: FFTPlanningRigor = .measure)
         throws(FFTPlanningError) -> SinglePrecisionFFTPlan {
-        guard count >= 2, count % 2 == 0, count <= 1 << 26 else { throw FFTPlanningError(count: count) }
-        let key = Key(count: count, rigor: rigor)
-        if let existing = singlePrecisionPlans.withLock({ $0[key] }) { return existing }
-        var planned = false
-        let plan: SinglePrecisionFFTPlan? = Self.withPlanner {
-            if let existing = singlePrecisionPlans.withLock({ $0[key] }) { return existing }
-            guard let made = SinglePrecisionFFTPlan(count: count, rigor: rigor) else { return nil }
-            singlePrecisionPlans.withLock { $0[key] = made }
-            planned = true
-            return made
-        }
-        guard let plan else { throw FFTPlanningError(count: count) }
-        if planned, rigor == .measure { FFTWisdom.saveToPersistentStore() }
-        return plan
+        try cachedPlan(count: count, rigor: rigor, in: singlePrecisionPlans) { SinglePrecisionFFTPlan(count: $0, rigor: $1) }
     }
 }
 
