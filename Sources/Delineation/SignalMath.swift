@@ -1,3 +1,4 @@
+import ECGModel
 /// Small O(n) array helpers the delineator runs on every lead.
 enum SignalMath {
     /// Centred moving average of odd `width` (edges averaged over the samples available).
@@ -139,12 +140,7 @@ enum SignalMath {
         return d
     }
 
-    static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let s = values.sorted()
-        let m = s.count / 2
-        return s.count % 2 == 1 ? s[m] : (s[m - 1] + s[m]) / 2
-    }
+    static func median(_ values: [Double]) -> Double? { values.median() }
 
     static func median(_ values: [Int]) -> Int? {
         guard !values.isEmpty else { return nil }

@@ -1,4 +1,5 @@
 import Foundation
+import ECGModel
 import WFDB
 
 /// Reference global measurements of one record (any may be missing).
@@ -60,9 +61,9 @@ public enum LUDBReference {
         var ref = ReferenceMeasurements()
         let rrs = zip(beats.dropFirst(), beats).map { ms($0.peak - $1.peak) }
         if !rrs.isEmpty { ref.heartRate = 60000 / (rrs.reduce(0, +) / Double(rrs.count)) }
-        ref.pr = median(prs)
-        ref.qrs = median(qrsDurations)
-        ref.qt = median(qts)
+        ref.pr = prs.median()
+        ref.qrs = qrsDurations.median()
+        ref.qt = qts.median()
         return ref
     }
 
@@ -84,11 +85,11 @@ public enum LUDBReference {
                 if let p = lead.pOnset { pr.append(ms(on - p)) }
                 if let t = lead.tOffset { qt.append(ms(t - on)) }
             }
-            if let v = median(pr) { prs.append(v) }
-            if let v = median(qrs) { qrsDurations.append(v) }
-            if let v = median(qt) { qts.append(v) }
+            if let v = pr.median() { prs.append(v) }
+            if let v = qrs.median() { qrsDurations.append(v) }
+            if let v = qt.median() { qts.append(v) }
         }
-        return ReferenceMeasurements(pr: median(prs), qrs: median(qrsDurations), qt: median(qts))
+        return ReferenceMeasurements(pr: prs.median(), qrs: qrsDurations.median(), qt: qts.median())
     }
 
     /// Beats: the QRS marks of all leads, clustered in time (peaks less than 100 ms apart);
@@ -130,12 +131,6 @@ public enum LUDBReference {
             }
             return AnnotatedBeat(peak: peaks[k], leads: marks)
         }
-    }
-
-    static func median(_ v: [Double]) -> Double? {
-        guard !v.isEmpty else { return nil }
-        let s = v.sorted()
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 }
 

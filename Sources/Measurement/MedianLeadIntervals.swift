@@ -1,3 +1,4 @@
+import ECGModel
 import Delineation
 
 /// QRS duration and QT as measured in one typical lead.
@@ -27,15 +28,9 @@ enum MedianLeadIntervals {
                 qrs.append(Double(wave.offset - wave.onset))
                 if let tEnd = lead.t?.offset, tEnd > wave.onset { qt.append(Double(tEnd - wave.onset)) }
             }
-            if qrs.count >= minimumLeads, let m = median(qrs) { qrsPerBeat.append(m) }
-            if qt.count >= minimumLeads, let m = median(qt) { qtPerBeat.append(m) }
+            if qrs.count >= minimumLeads, let m = qrs.median() { qrsPerBeat.append(m) }
+            if qt.count >= minimumLeads, let m = qt.median() { qtPerBeat.append(m) }
         }
-        return (median(qrsPerBeat), median(qtPerBeat))
-    }
-
-    static func median(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let s = values.sorted()
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+        return (qrsPerBeat.median(), qtPerBeat.median())
     }
 }
