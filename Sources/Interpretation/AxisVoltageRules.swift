@@ -72,8 +72,14 @@ enum VoltageRules {
                 Evidence(quantity, value: top, unit: .mV, leads: labels, threshold: "< " + FixedPoint.text(limit, decimals: 2) + " mV in every lead",
                          met: true, criterion: .ahaPart5Hypertrophy)]))
         }
-        low(limbLeads, limit: Thresholds.lowVoltageLimb, quantity: .limbQRSAmplitude, code: .lowVoltageLimbLeads)
-        low(precordialLeads, limit: Thresholds.lowVoltagePrecordial, quantity: .precordialQRSAmplitude, code: .lowVoltagePrecordialLeads)
+        // Amplitudes that are not physical millivolts say nothing about voltage.
+        let normalised = input.calibration?.amplitudesNormalised == true
+        if !normalised, input.calibration?.limbLeadsInconsistent != true {
+            low(limbLeads, limit: Thresholds.lowVoltageLimb, quantity: .limbQRSAmplitude, code: .lowVoltageLimbLeads)
+        }
+        if !normalised {
+            low(precordialLeads, limit: Thresholds.lowVoltagePrecordial, quantity: .precordialQRSAmplitude, code: .lowVoltagePrecordialLeads)
+        }
         return out
     }
 }

@@ -54,6 +54,9 @@ public enum Criterion: String, Sendable, Equatable, CaseIterable {
     /// electrocardiographic recording (Europace 2007;9:1081): LA/RA reversal inverts lead I
     /// (and swaps aVR with aVL) while the precordial leads keep their normal polarity.
     case electrodeReversal
+    /// Einthoven's law (III = II − I) and Goldberger's augmented leads (aVR = −(I + II)/2,
+    /// aVL = (I − III)/2, aVF = (II + III)/2): the six limb leads hold two independent signals.
+    case limbLeadRelations
     /// The summary line: normal when every statement is normal, borderline when the worst is
     /// borderline, abnormal otherwise (the convention of GE 12SL / MIMIC-IV-ECG reports).
     case summaryConvention
@@ -76,6 +79,7 @@ public enum Criterion: String, Sendable, Equatable, CaseIterable {
         case .signalQuality: "signal quality"
         case .templateMatching: "template-matching signal quality (Orphanidou 2015)"
         case .electrodeReversal: "electrode cable reversal (Batchvarov 2007)"
+        case .limbLeadRelations: "Einthoven's and Goldberger's limb-lead relations"
         case .summaryConvention: "summary convention (normal/borderline/abnormal)"
         }
     }

@@ -87,6 +87,7 @@ public enum Quantity: String, Sendable, Equatable, CaseIterable {
     case pacedBeats, continuousAtrialActivity
     case worstStatement
     case invalidSamples, peakToPeakAmplitude, clippedSamples, beatConsistency, leadPolarity
+    case limbLeadResidual, peakToPeakSpread
 
     /// The English name used in evidence lines.
     public var english: String {
@@ -137,6 +138,8 @@ public enum Quantity: String, Sendable, Equatable, CaseIterable {
         case .clippedSamples: "samples clipped at the extreme value"
         case .beatConsistency: "median correlation of the beats with the lead's average beat"
         case .leadPolarity: "largest upward over largest downward deflection"
+        case .limbLeadResidual: "limb-lead relation residual (RMS slope of the difference / RMS slope of I, II, III)"
+        case .peakToPeakSpread: "largest over smallest peak-to-peak amplitude of the leads"
         }
     }
 }

@@ -119,6 +119,8 @@ public struct InterpretationInput: Sendable, Equatable {
     public var leadQuality: [LeadQuality] = []
     /// The arm-electrode reversal check on the raw leads, where it could be made.
     public var armLeadReversal: LimbLeadReversalCheck.Finding? = nil
+    /// Whether the amplitudes are physical (``LeadCalibrationCheck``); `nil` when not checked.
+    public var calibration: LeadCalibrationCheck.Finding? = nil
 
     public init(recordID: String, sex: Sex = .unknown, age: Int? = nil, beats: [BeatObservation],
                 hasRepresentativeBeat: Bool = true, heartRate: Double? = nil, atrialRate: Double? = nil,
@@ -184,6 +186,7 @@ public struct InterpretationInput: Sendable, Equatable {
             return q
         }
         armLeadReversal = m.armLeadReversal
+        calibration = m.calibration
     }
 
     /// The QRS duration the rules use: the global duration (earliest onset to latest offset over

@@ -38,8 +38,10 @@ public struct Interpreter: Sendable {
                 let wide = (input.qrs ?? 0) >= Thresholds.completeBlockQRS
                 statements += RepolarizationRules.evaluate(input, wideQRS: wide, flutterWaves: rhythm == .atrialFlutter)
             }
-            // Naming unusable leads is about the recording, not the heart: not in the summary.
-            statements.append(Self.summary(statements.filter { $0.code != .leadsUnsuitable }))
+            // Naming unusable leads or uncalibrated amplitudes is about the recording, not the
+            // heart: not in the summary.
+            let recording: Set<StatementCode> = [.leadsUnsuitable, .limbLeadsInconsistent, .amplitudesNormalised]
+            statements.append(Self.summary(statements.filter { !recording.contains($0.code) }))
         }
         // Every statement must carry evidence; a rule that produced none is a bug, not a finding.
         statements = statements.filter { !$0.evidence.isEmpty }

@@ -26,6 +26,30 @@ enum QualityRules {
             ]))
         }
         if let reversal = armLeadReversal(input.armLeadReversal, pAxis: input.pAxis) { statements.append(reversal) }
+        if let calibration = input.calibration { statements += self.calibration(calibration) }
+        return statements
+    }
+
+    /// What cannot be read from amplitudes that are not physical: the axes when the limb leads
+    /// break Einthoven's and Goldberger's relations, the voltage criteria when every lead was
+    /// scaled to one range. The measurements already leave those values out; these statements
+    /// say why, so a missing axis or LVH statement is not read as a normal one.
+    static func calibration(_ f: LeadCalibrationCheck.Finding) -> [Statement] {
+        let check = LeadCalibrationCheck()
+        var statements: [Statement] = []
+        if f.limbLeadsInconsistent {
+            statements.append(Statement(code: .limbLeadsInconsistent, evidence: [
+                Evidence(.limbLeadResidual, value: f.limbLeadResidual.map { $0 * 100 }, unit: .percent,
+                         leads: ["I", "II", "III", "aVR", "aVL", "aVF"],
+                         threshold: "> \(formatted(check.maximumLimbLeadResidual * 100))% (\(f.limbLeadRelation ?? ""))",
+                         met: true, criterion: .limbLeadRelations)]))
+        }
+        if f.amplitudesNormalised {
+            statements.append(Statement(code: .amplitudesNormalised, evidence: [
+                Evidence(.peakToPeakSpread, value: f.peakToPeakSpread, unit: .ratio,
+                         threshold: "< \(formatted(check.normalisedSpread)) (every lead the same)", met: true,
+                         criterion: .signalQuality)]))
+        }
         return statements
     }
 

@@ -155,6 +155,16 @@ enum RhythmRules {
                               + (patterned ? [patternEvidence] : []) + [rateEvidence])]
         }
 
+        if irregularlyIrregular, presence < Thresholds.pWavePresenceInIrregularRhythm {
+            // An irregularly irregular rhythm with P waves before only some of the beats: sinus
+            // arrhythmia would keep a P wave before every one.
+            return [Statement(code: .atrialFibrillation, certainty: .possible, response: response, evidence: [
+                Evidence(.pWavePresence, value: pEvidence.value, unit: .percent,
+                         threshold: "< \(Int(Thresholds.pWavePresenceInIrregularRhythm * 100))% with an irregularly irregular RR",
+                         met: true, criterion: .escAtrialFibrillation),
+                irregularityEvidence, patternEvidence, prEvidence, rateEvidence])]
+        }
+
         // P waves present: sinus or ectopic atrial ("possible" when only some were found).
         let atrialCertainty: Certainty = pPresent ? .definite : .possible
         let atrialEvidence = pPresent ? pEvidence : medianPEvidence

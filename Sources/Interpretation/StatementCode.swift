@@ -3,6 +3,7 @@
 public enum StatementCode: String, Sendable, Equatable, CaseIterable {
     // Signal quality
     case noQRSDetected, poorSignalQuality, leadsUnsuitable, armLeadReversal
+    case limbLeadsInconsistent, amplitudesNormalised
     // Rhythm
     case sinusRhythm, sinusBradycardia, sinusTachycardia, sinusArrhythmia
     case atrialFibrillation, atrialFlutter, ectopicAtrialRhythm, junctionalRhythm, undeterminedRhythm
@@ -30,6 +31,8 @@ public enum StatementCode: String, Sendable, Equatable, CaseIterable {
         case .poorSignalQuality: "Poor data quality, interpretation may be adversely affected"
         case .leadsUnsuitable: "Lead(s) unsuitable for analysis"
         case .armLeadReversal: "Arm lead reversal"
+        case .limbLeadsInconsistent: "Limb leads inconsistent with each other, axes not determined"
+        case .amplitudesNormalised: "Every lead scaled to the same amplitude, voltage criteria not applied"
         case .sinusRhythm: "Sinus rhythm"
         case .sinusBradycardia: "Sinus bradycardia"
         case .sinusTachycardia: "Sinus tachycardia"
@@ -75,7 +78,8 @@ public enum StatementCode: String, Sendable, Equatable, CaseIterable {
 
     public var category: StatementCategory {
         switch self {
-        case .noQRSDetected, .poorSignalQuality, .leadsUnsuitable, .armLeadReversal: .quality
+        case .noQRSDetected, .poorSignalQuality, .leadsUnsuitable, .armLeadReversal, .limbLeadsInconsistent,
+             .amplitudesNormalised: .quality
         case .sinusRhythm, .sinusBradycardia, .sinusTachycardia, .sinusArrhythmia, .atrialFibrillation,
              .atrialFlutter, .ectopicAtrialRhythm, .junctionalRhythm, .undeterminedRhythm, .ventricularPacedRhythm: .rhythm
         case .atrialPrematureComplexes, .ventricularPrematureComplexes, .ventricularBigeminy,
@@ -94,7 +98,7 @@ public enum StatementCode: String, Sendable, Equatable, CaseIterable {
     /// variants that are common in healthy people make an ECG borderline, not abnormal.
     public var severity: Severity {
         switch self {
-        case .sinusRhythm, .normalECG, .leadsUnsuitable: .normal
+        case .sinusRhythm, .normalECG, .leadsUnsuitable, .limbLeadsInconsistent, .amplitudesNormalised: .normal
         case .sinusBradycardia, .sinusTachycardia, .sinusArrhythmia, .atrialPrematureComplexes,
              .incompleteRightBundleBranchBlock, .shortPR, .borderlineECG, .lowVoltagePrecordialLeads: .borderline
         default: .abnormal

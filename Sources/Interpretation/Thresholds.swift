@@ -27,6 +27,12 @@ public enum Thresholds {
     /// conducted ("distinct repeating P waves", ESC 2020); fibrillatory waves give a random PR
     /// (project choice).
     public static let prConsistency = 40.0
+    /// With an irregularly irregular RR, P waves found before fewer than this fraction of the
+    /// beats are not the "distinct repeating P waves" of a sinus rhythm (ESC 2020): sinus
+    /// arrhythmia changes the rate gradually and keeps a P wave before every conducted beat,
+    /// while in atrial fibrillation some fibrillatory waves pass for P waves. Stated as possible
+    /// atrial fibrillation (project choice).
+    public static let pWavePresenceInIrregularRhythm = 0.8
 
     /// A ventricular-paced rhythm when more than this fraction of the beats follow a pacemaker
     /// spike (the majority rule of ``RecordDelineation/isVentricularPaced``).

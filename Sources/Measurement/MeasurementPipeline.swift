@@ -46,6 +46,16 @@ public struct MeasurementPipeline: Sendable {
                                             excluding: excluded.count < ecg.leads.count ? Set(excluded) : [])
         measurements.quality = quality
         measurements.armLeadReversal = LimbLeadReversalCheck().check(ecg, quality: quality)
+        let calibration = LeadCalibrationCheck().check(ecg, quality: quality)
+        measurements.calibration = calibration
+        if !calibration.amplitudesArePhysical {
+            measurements.global.pAxis = nil
+            measurements.global.qrsAxis = nil
+            measurements.global.tAxis = nil
+        }
+        // Sokolow–Lyon is precordial only; Cornell takes R in aVL.
+        if calibration.amplitudesNormalised { measurements.global.sokolowLyon = nil }
+        if !calibration.amplitudesArePhysical { measurements.global.cornell = nil }
         return Result(stage: stage, measurements: measurements, cpuSeconds: ThreadCPUClock.now() - start)
     }
 }

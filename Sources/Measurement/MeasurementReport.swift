@@ -133,6 +133,14 @@ public enum MeasurementReport {
                 ("v6_polarity", JSONText.number(f.v6, digits: 2)),
             ], indent: "  ")
         } ?? "null"
+        let calibration = m.calibration.map { f in
+            JSONText.object([
+                ("amplitudes_physical", f.amplitudesArePhysical ? "true" : "false"),
+                ("limb_lead_residual", JSONText.number(f.limbLeadResidual, digits: 3)),
+                ("limb_lead_relation", f.limbLeadRelation.map(JSONText.string) ?? "null"),
+                ("peak_to_peak_spread", JSONText.number(f.peakToPeakSpread, digits: 3)),
+            ], indent: "  ")
+        } ?? "null"
         return JSONText.object([
             ("record", JSONText.string(m.recordID)),
             ("fs", fs == fs.rounded() ? String(Int(fs)) : String(fs)),
@@ -143,6 +151,7 @@ public enum MeasurementReport {
             ("excluded_leads", "[" + m.excludedLeads.map(JSONText.string).joined(separator: ",") + "]"),
             ("quality", quality),
             ("arm_lead_reversal", reversal),
+            ("lead_calibration", calibration),
             ("cpu_s", JSONText.number(cpuSeconds, digits: 6)),
         ]) + "\n"
     }
@@ -173,6 +182,12 @@ public enum MeasurementReport {
         ]
         if let f = m.armLeadReversal, f.suspectsArmElectrodeReversal {
             lines.append("  Arm leads       reversal suspected (lead I negative, V6 positive)")
+        }
+        if let f = m.calibration, f.limbLeadsInconsistent {
+            lines.append("  Limb leads      inconsistent (\(f.limbLeadRelation ?? "") off by \(v((f.limbLeadResidual ?? 0) * 100, "%"))): axes not measured")
+        }
+        if let f = m.calibration, f.amplitudesNormalised {
+            lines.append("  Amplitudes      every lead scaled to one range: axes and voltages not measured")
         }
         lines += ["", "  Lead      P      Q      R      S     R'   ST J  ST+60      T  QRS ms  quality"]
         for (index, l) in m.leads.enumerated() {

@@ -82,6 +82,10 @@ public struct RecordMeasurements: Sendable, Equatable {
     public var quality: [LeadQuality] = []
     /// The arm-electrode reversal check, `nil` when lead I, aVR or V6 is absent or unusable.
     public var armLeadReversal: LimbLeadReversalCheck.Finding? = nil
+    /// Whether the amplitudes are physical (limb-lead relations, same-range leads); `nil` when
+    /// the measurements were made without screening the leads. When they are not, the axes (and,
+    /// for leads scaled to one range, Sokolow–Lyon and Cornell) are left out.
+    public var calibration: LeadCalibrationCheck.Finding? = nil
 
     /// Labels of the leads left out of the global measurements, in record order.
     public var excludedLeads: [String] { quality.filter { !$0.isUsable }.map(\.label) }

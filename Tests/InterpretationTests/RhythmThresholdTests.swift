@@ -117,6 +117,26 @@ import Delineation
         #expect(!interpret(input).has(.atrialFibrillation))
     }
 
+    @Test func irregularlyIrregularRhythmWithPWavesBeforeOnlySomeBeatsIsPossibleAF() {
+        // 12 beats, irregularity 10 %, P waves at a constant PR: on 9 of them (75 %) that is
+        // possible atrial fibrillation; on 10 (83 %) it is of sinus origin.
+        func withP(on count: Int) -> InterpretationInput {
+            var input = Self.irregular(scale: 80.0 / 39, hasP: true)
+            for k in input.beats.indices where k >= count { input.beats[k].hasP = false; input.beats[k].pr = nil }
+            return input
+        }
+        let fewer = interpret(withP(on: 9)), most = interpret(withP(on: 10))
+        #expect(abs((RhythmFeatures(withP(on: 9)).pWavePresence ?? 0) - 0.75) < 1e-9)
+        #expect(fewer.has(.atrialFibrillation, .possible))
+        #expect(fewer.statement(.atrialFibrillation)?.evidence.first?.quantity == .pWavePresence)
+        #expect(!fewer.statements.contains { $0.code == .sinusRhythm || $0.code == .sinusArrhythmia })
+        #expect(!most.has(.atrialFibrillation))
+        // A regular rhythm with the same partial P detection is never called AF.
+        var regular = withP(on: 9)
+        for k in regular.beats.indices where k > 0 { regular.beats[k].rrBefore = 800 }
+        #expect(!interpret(regular).has(.atrialFibrillation))
+    }
+
     @Test func partlyDetectedPWavesGivePossibleSinusRhythmOnlyWhenRegular() {
         var input = Make.normal()
         for k in input.beats.indices where k % 3 != 0 { input.beats[k].hasP = false; input.beats[k].pr = nil }
