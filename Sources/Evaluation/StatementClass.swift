@@ -85,6 +85,50 @@ public enum StatementClass: String, Sendable, CaseIterable, Comparable {
         heartAxis.trimmingCharacters(in: .whitespaces).isEmpty ? [.LAD, .RAD] : []
     }
 
+    /// Classes from a row of LUDB's `ludb.csv`: its cells hold one diagnosis per line
+    /// ("Sinus rhythm", "Incomplete right bundle branch block", "Atrial extrasystole: undefined", …).
+    /// Ventricular pacing (unipolar, bipolar, biventricular, P-synchronous) counts as a paced rhythm.
+    public static func fromLUDB(rhythms: String, conduction: String, extrasystoles: String,
+                                pacing: String) -> Set<StatementClass> {
+        func lines(_ cell: String) -> [String] {
+            cell.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        }
+        var out = Set<StatementClass>()
+        for l in lines(rhythms) {
+            if l == "sinus rhythm" { out.insert(.SR) }
+            if l == "sinus bradycardia" { out.insert(.SBRAD) }
+            if l == "sinus tachycardia" { out.insert(.STACH) }
+            if l == "sinus arrhythmia" || l == "irregular sinus rhythm" { out.insert(.SARRH) }
+            if l.hasPrefix("atrial fibrillation") { out.insert(.AFIB) }
+            if l.hasPrefix("atrial flutter") { out.insert(.AFLT) }
+        }
+        for l in lines(conduction) {
+            switch l {
+            case "i degree av block": out.insert(.AVB1)
+            case "complete right bundle branch block": out.insert(.CRBBB)
+            case "incomplete right bundle branch block": out.insert(.IRBBB)
+            case "complete left bundle branch block": out.insert(.CLBBB)
+            case "left anterior hemiblock": out.insert(.LAFB)
+            case "left posterior hemiblock": out.insert(.LPFB)
+            case "non-specific intravintricular conduction delay", "non-specific intraventricular conduction delay":
+                out.insert(.IVCD)
+            default: if l.contains("wpw") { out.insert(.WPW) }
+            }
+        }
+        for l in lines(extrasystoles) {
+            if l.hasPrefix("atrial extrasystole") { out.insert(.PAC) }
+            if l.hasPrefix("ventricular extrasystole") { out.insert(.PVC) }
+        }
+        if lines(pacing).contains(where: { $0.contains("ventricular pacing") || $0 == "p-synchrony" }) { out.insert(.PACE) }
+        return withSinus(out)
+    }
+
+    /// What LUDB's labels cannot be scored on: its amplitudes are scaled lead by lead (every
+    /// lead of LUDB 1.0.1 spans 1 mV), so no voltage or axis is measured there, and its axis
+    /// classes follow another convention ("left axis deviation" on 38 of records 1–100);
+    /// QT prolongation and low voltage are not among its labels.
+    public static let unassessedInLUDB: Set<StatementClass> = [.LAD, .RAD, .LVH, .LVOLT, .LNGQT]
+
     /// Classes from the lines of a MIMIC-IV-ECG machine report (`report_0` … `report_17`).
     public static func fromMachineReport(_ lines: [String]) -> Set<StatementClass> {
         var out = Set<StatementClass>()

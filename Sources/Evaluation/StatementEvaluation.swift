@@ -71,12 +71,17 @@ public struct StatementEvaluation: Sendable {
             lines.append(String(format: "%@ %4d %5d %4d %4d %4d  %@  %@  %@", c.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0),
                                 ref, pred, k.truePositives, k.falsePositives, k.falseNegatives, f(k.sensitivity), f(k.ppv), f(k.f1)))
         }
+        let assessedCount = { (c: StatementClass) in rows.filter { !$0.unassessed.contains(c) }.count }
         let partly = StatementClass.allCases.compactMap { c -> String? in
-            let assessed = rows.filter { !$0.unassessed.contains(c) }.count
-            return assessed < rows.count ? "\(c.rawValue) on \(assessed)" : nil
+            let assessed = assessedCount(c)
+            return assessed < rows.count && assessed > 0 ? "\(c.rawValue) on \(assessed)" : nil
         }
+        let never = StatementClass.allCases.filter { !rows.isEmpty && assessedCount($0) == 0 }.map(\.rawValue)
         if !partly.isEmpty {
             lines.append("Scored only where the reference assesses the class: " + partly.joined(separator: ", ") + " records")
+        }
+        if !never.isEmpty {
+            lines.append("Not scored (the reference does not assess them): " + never.joined(separator: ", "))
         }
         let labels = StatementClass.rhythms.map(\.rawValue) + ["other"]
         var matrix: [String: [String: Int]] = [:]

@@ -25,6 +25,7 @@ public struct StatementEvaluator: Sendable {
     public func evaluate(directory: URL, limit: Int? = nil) throws -> [StatementEvaluation] {
         let ptbxl = directory.appendingPathComponent("ptbxl_database.csv")
         let machine = directory.appendingPathComponent("machine_measurements.csv")
+        let ludb = directory.appendingPathComponent("ludb.csv")
         let manager = FileManager.default
         var out: [StatementEvaluation] = []
         let entries = try DatasetLoader.open(directory).entries
@@ -37,8 +38,13 @@ public struct StatementEvaluator: Sendable {
             let refs = try Self.machineReferences(machine)
             out.append(run(selected, source: "MIMIC-IV-ECG machine reports", references: { e in e.studyID.flatMap { refs[$0] } }))
         }
+        if manager.fileExists(atPath: ludb.path) {
+            let refs = try Self.ludbReferences(ludb)
+            out.append(run(selected, source: "LUDB diagnoses (ludb.csv)", references: { refs[$0.recordID] }))
+        }
         guard !out.isEmpty else {
-            throw DatasetError(file: directory.path, message: "no ptbxl_database.csv or machine_measurements.csv: nothing to compare with")
+            throw DatasetError(file: directory.path,
+                               message: "no ptbxl_database.csv, machine_measurements.csv or ludb.csv: nothing to compare with")
         }
         return out
     }
@@ -86,6 +92,29 @@ public struct StatementEvaluator: Sendable {
             let axis = try table.value("heart_axis", in: row)
             out[name] = Reference(classes: StatementClass.fromPTBXL(codes: codes, heartAxis: axis), sex: sex, age: age,
                                   unassessed: StatementClass.unassessedInPTBXL(heartAxis: axis))
+        }
+        return out
+    }
+
+    /// LUDB: record number (`1`, the name of `data/1`) → classes, sex and age (`>89` counts as 90).
+    static func ludbReferences(_ url: URL) throws -> [String: Reference] {
+        let table = try CSVTable(contentsOf: url)
+        let columns = ["ID", "Sex", "Age", "Rhythms", "Conduction abnormalities", "Extrasystolies", "Cardiac pacing"]
+        try table.requireColumns(columns)
+        var out: [String: Reference] = [:]
+        for row in table.rows {
+            func cell(_ name: String) throws -> String { try table.value(name, in: row) }
+            let id = try cell("ID").trimmingCharacters(in: .whitespacesAndNewlines)
+            let sex: Sex = switch try cell("Sex").trimmingCharacters(in: .whitespacesAndNewlines) {
+            case "M": .male
+            case "F": .female
+            default: .unknown
+            }
+            let ageText = try cell("Age").trimmingCharacters(in: .whitespacesAndNewlines)
+            let age = ageText.hasPrefix(">") ? Int(ageText.dropFirst()).map { $0 + 1 } : Int(ageText)
+            let classes = StatementClass.fromLUDB(rhythms: try cell("Rhythms"), conduction: try cell("Conduction abnormalities"),
+                                                  extrasystoles: try cell("Extrasystolies"), pacing: try cell("Cardiac pacing"))
+            out[id] = Reference(classes: classes, sex: sex, age: age, unassessed: StatementClass.unassessedInLUDB)
         }
         return out
     }

@@ -58,6 +58,35 @@ import TestSupport
         #expect(!e.disagreements().contains("a: "))
     }
 
+    /// LUDB's diagnoses (`../shared/data/ludb/ludb.csv`) as a second, independent rhythm and
+    /// conduction reference. No target is set on it; the floors guard what is reached today.
+    @Test(.enabled(if: RealData.shouldRun("ludb")))
+    func ludbDiagnoses() throws {
+        let results = try StatementEvaluator().evaluate(directory: try RealData.directory("ludb"))
+        let e = try #require(results.first { $0.source.contains("LUDB") })
+        print(e.table())
+        #expect(e.rows.count == 100)
+        #expect(e.failures.isEmpty)
+        #expect((e.counts(.SINUS).f1 ?? 0) >= 0.95)
+        #expect((e.counts(.AFIB).f1 ?? 0) >= 0.70)
+        #expect(e.counts(.PACE).falsePositives == 0)
+        // Amplitude classes are withheld on LUDB's rescaled leads and not scored.
+        #expect(e.counts(.LVH).truePositives + e.counts(.LVH).falsePositives == 0)
+        #expect(e.table().contains("Not scored (the reference does not assess them): LAD, RAD, LVH, LVOLT, LNGQT"))
+    }
+
+    @Test func ludbDiagnosesMapToClasses() {
+        #expect(StatementClass.fromLUDB(rhythms: "Sinus rhythm\n", conduction: "Incomplete right bundle branch block\nI degree av block",
+                                        extrasystoles: "Atrial extrasystole: undefined\nAtrial extrasystole, type: single pac",
+                                        pacing: "") == [.SR, .IRBBB, .AVB1, .PAC, .SINUS])
+        #expect(StatementClass.fromLUDB(rhythms: "Atrial fibrillation", conduction: "Complete left bundle branch block",
+                                        extrasystoles: "Ventricular extrasystole, type: couplet",
+                                        pacing: "Pacemaker presence, undefined\nUnipolar ventricular pacing") == [.AFIB, .CLBBB, .PVC, .PACE])
+        // Atrial pacing alone does not pace the ventricles.
+        #expect(StatementClass.fromLUDB(rhythms: "Sinus bradycardia", conduction: "", extrasystoles: "",
+                                        pacing: "Unipolar atrial pacing") == [.SBRAD, .SINUS])
+    }
+
     @Test func scpCodesAndMachineReportsMapToClasses() {
         #expect(StatementClass.fromPTBXL(codes: ["NORM", "SR"], heartAxis: "LAD") == [.SR, .SINUS])
         #expect(StatementClass.fromPTBXL(codes: ["VCLVH", "1AVB", "SBRAD"], heartAxis: "ALAD") == [.LVH, .AVB1, .SBRAD, .LAD, .SINUS])
