@@ -228,7 +228,12 @@ public struct BatchConverter: Sendable {
     }
 
     static func singleLine(_ text: String) -> String {
-        String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
+        // Every tab and line break (U+000A–U+000D, U+0085, U+2028, U+2029) has a UTF-8 byte in
+        // 0x09…0x0D or the lead byte 0xC2 or 0xE2: text without one (the usual payload, a whole
+        // record's JSON) is returned as it is instead of being rebuilt character by character.
+        let mayBreak = text.utf8.contains { $0 >= 0x09 && $0 <= 0x0D || $0 == 0xC2 || $0 == 0xE2 }
+        guard mayBreak else { return text }
+        return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
     }
 }
 

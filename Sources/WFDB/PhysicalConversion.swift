@@ -121,12 +121,28 @@ extension WFDBRecord {
                          leads: leads)
     }
 
+    /// `text` without leading and trailing blanks, as Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` (which on Linux goes through `NSString` for every
+    /// record): CoreFoundation's set is the space separators (Zs), the tab and U+200B.
+    static func trimmingWhitespace(_ text: Substring) -> String {
+        func isSpace(_ u: Unicode.Scalar) -> Bool {
+            switch u.value {
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+            default: false
+            }
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(Substring(scalars[first...last]))
+    }
+
     /// Record-level facts for ``ECGRecord/metadata``.
     public var metadata: RecordMetadata {
         var subject: String?
         for comment in header.comments {
-            if let range = comment.range(of: "<subject_id>:") {
-                let value = comment[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            if let range = comment.firstRange(of: "<subject_id>:") {
+                let value = Self.trimmingWhitespace(comment[range.upperBound...])
                 if let token = value.split(separator: " ").first { subject = String(token) }
             }
         }
