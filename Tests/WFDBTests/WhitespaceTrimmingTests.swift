@@ -26,3 +26,17 @@ import Testing
         #expect(disagreements.isEmpty, "\(disagreements.prefix(10).map { String($0, radix: 16) })")
     }
 }
+
+@Suite struct SubjectTagTests {
+    /// The byte search finds what `firstRange(of:)` finds, on whole characters only.
+    @Test func agreesWithFirstRange() {
+        let comments = ["<subject_id>: 42", "<subject_id>:\u{301} 42", "<subject_id\u{301}>: 42", "e\u{301}<subject_id>: 42",
+                        "<<subject_id>: 7", "\u{301}<subject_id>: 9", "<subject_id>:", "", "<subject_id>", "age: 60",
+                        "\u{600}<subject_id>: 5", "<subject_id>:\u{301}<subject_id>: 8", "x <subject_id>:\t12 \u{3000}",
+                        "心率<subject_id>: 3", "<subject_id>: 1 <subject_id>: 2", "<SUBJECT_ID>: 4"]
+        for comment in comments {
+            let expected = comment.firstRange(of: "<subject_id>:").map { String(comment[$0.upperBound...]) }
+            #expect(WFDBRecord.textAfterSubjectTag(comment).map(String.init) == expected, "\(comment.debugDescription)")
+        }
+    }
+}
