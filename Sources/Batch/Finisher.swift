@@ -27,7 +27,7 @@ struct Finisher {
         let index = try create(BatchConverter.indexFile, header: BatchConverter.indexHeader)
         let errors = try create(BatchConverter.errorsFile, header: nil)
         let outputFiles = try outputs.map { try create($0.name, header: $0.header) }
-        let patients = converter.patientProcessor.map { PatientStep(plan: plan, processor: $0, work: chunks) }
+        let patients = converter.patientProcessor.map { PatientStep(plan: plan, processor: $0, work: chunks, threads: converter.threads) }
         try patients?.prepareBuckets()
 
         var failed = 0
@@ -86,6 +86,8 @@ final class PatientStep {
     let plan: ConversionPlan
     let processor: any PatientProcessor
     let work: URL
+    /// Threads the patients of a bucket are processed on.
+    let threads: Int
     /// Each patient's record positions, oldest first, subjects in increasing id.
     private var patients: [(subject: Int, positions: [Int])] = []
     private var bucketOfSubject: [Int: Int] = [:]
@@ -93,10 +95,11 @@ final class PatientStep {
     private var bucketStarts: [Int] = []
     private var bucketFiles: [PendingFile] = []
 
-    init(plan: ConversionPlan, processor: any PatientProcessor, work: URL) {
+    init(plan: ConversionPlan, processor: any PatientProcessor, work: URL, threads: Int = 1) {
         self.plan = plan
         self.processor = processor
         self.work = work
+        self.threads = threads
     }
 
     func prepareBuckets() throws {
@@ -148,12 +151,19 @@ final class PatientStep {
                 payloadOf[position] = String(line[line.index(after: tab)...])
             }
             let end = bucket + 1 < bucketStarts.count ? bucketStarts[bucket + 1] : patients.count
-            for patient in patients[bucketStarts[bucket]..<end] {
+            let present: [(subject: Int, records: [PatientRecord])] = patients[bucketStarts[bucket]..<end].compactMap { patient in
                 let records = patient.positions.compactMap { position in
                     payloadOf[position].map { PatientRecord(position: position, payload: $0) }
                 }
-                guard !records.isEmpty else { continue }
-                try write(patient.subject, processor.process(subjectID: patient.subject, records: records))
+                return records.isEmpty ? nil : (patient.subject, records)
+            }
+            payloadOf.removeAll()
+            let processor = processor
+            let lines = OrderedParallelMap.map(present, threads: threads) {
+                processor.process(subjectID: $0.subject, records: $0.records)
+            }
+            for (patient, patientLines) in zip(present, lines) {
+                try write(patient.subject, patientLines)
                 count += 1
             }
             file.discard()

@@ -46,8 +46,17 @@ public enum MIMICTime {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", year, month, day,
-                      secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+        // As `String(format: "%04d-%02d-%02d %02d:%02d:%02d", …)`, which on Linux goes through
+        // CoreFoundation's formatter for every record of a conversion.
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2) + " "
+            + padded(secondOfDay / 3600, 2) + ":" + padded(secondOfDay / 60 % 60, 2) + ":" + padded(secondOfDay % 60, 2)
+    }
+
+    /// `n` as printf's `%0<width>d`: the sign, then zeros up to `width` characters in all.
+    static func padded(_ n: Int, _ width: Int) -> String {
+        let digits = String(n.magnitude)
+        let sign = n < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
     }
 
     static func daysInMonth(_ month: Int, year: Int) -> Int {

@@ -36,7 +36,7 @@ extension DatasetEntry {
         case .wfdb(let header): header
         case .hdf5(let file, _): file
         }
-        guard DatasetPaths.isInside(file, root: DatasetPaths.resolvedRoot(root)) else {
+        guard RootConfinement.isInside(file, root: root) else {
             throw DatasetError(file: file.path, message: "leads outside the dataset folder \(root.path) through a symbolic link")
         }
     }

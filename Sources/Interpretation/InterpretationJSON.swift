@@ -10,35 +10,67 @@ import Foundation
 public enum InterpretationJSON {
     /// `[{"code":…,"text":…,"category":…,"certainty":…,"region":…,"response":…,"evidence":[…]},…]`.
     public static func statements(_ interpretation: Interpretation) -> String {
-        "[" + interpretation.statements.map(statement).joined(separator: ",") + "]"
+        // One growing string for the whole line: a string per object, pair and list, then
+        // their joins, cost more than the rules that made the statements.
+        var out = "["
+        for (k, s) in interpretation.statements.enumerated() {
+            if k > 0 { out += "," }
+            append(s, to: &out)
+        }
+        out += "]"
+        return out
     }
 
     /// One statement as a JSON object.
     public static func statement(_ s: Statement) -> String {
-        JSONString.object([
-            ("code", string(s.code.rawValue)),
-            ("text", string(s.text)),
-            ("category", string(s.category.rawValue)),
-            ("certainty", string(s.certainty.rawValue)),
-            ("region", s.region.map { string($0.rawValue) } ?? "null"),
-            ("response", s.response.map { string($0.rawValue) } ?? "null"),
-            ("evidence", "[" + s.evidence.map(evidence).joined(separator: ",") + "]"),
-        ])
+        var out = ""
+        append(s, to: &out)
+        return out
     }
 
     /// One piece of evidence: the quantity, its value (3 decimals; `null` when not measurable),
     /// leads, threshold, whether it was met, the criterion, and the readable line.
     public static func evidence(_ e: Evidence) -> String {
-        JSONString.object([
-            ("quantity", string(e.quantity.rawValue)),
-            ("value", number(e.value)),
-            ("unit", string(e.unit.rawValue)),
-            ("leads", "[" + e.leads.map(string).joined(separator: ",") + "]"),
-            ("threshold", string(e.threshold)),
-            ("met", e.met ? "true" : "false"),
-            ("criterion", string(e.criterion.rawValue)),
-            ("text", string(e.text)),
-        ])
+        var out = ""
+        append(e, to: &out)
+        return out
+    }
+
+    static func append(_ s: Statement, to out: inout String) {
+        add("{\"code\":", string(s.code.rawValue), to: &out)
+        add(",\"text\":", string(s.text), to: &out)
+        add(",\"category\":", string(s.category.rawValue), to: &out)
+        add(",\"certainty\":", string(s.certainty.rawValue), to: &out)
+        add(",\"region\":", s.region.map { string($0.rawValue) } ?? "null", to: &out)
+        add(",\"response\":", s.response.map { string($0.rawValue) } ?? "null", to: &out)
+        out += ",\"evidence\":["
+        for (k, e) in s.evidence.enumerated() {
+            if k > 0 { out += "," }
+            append(e, to: &out)
+        }
+        out += "]}"
+    }
+
+    static func append(_ e: Evidence, to out: inout String) {
+        add("{\"quantity\":", string(e.quantity.rawValue), to: &out)
+        add(",\"value\":", number(e.value), to: &out)
+        add(",\"unit\":", string(e.unit.rawValue), to: &out)
+        out += ",\"leads\":["
+        for (k, lead) in e.leads.enumerated() {
+            if k > 0 { out += "," }
+            out += string(lead)
+        }
+        add("],\"threshold\":", string(e.threshold), to: &out)
+        add(",\"met\":", e.met ? "true" : "false", to: &out)
+        add(",\"criterion\":", string(e.criterion.rawValue), to: &out)
+        add(",\"text\":", string(e.text), to: &out)
+        out += "}"
+    }
+
+    /// The key text (punctuation included) and the value, appended without an intermediate string.
+    private static func add(_ key: String, _ value: String, to out: inout String) {
+        out += key
+        out += value
     }
 
     static func string(_ s: String) -> String { JSONString.literal(s) }

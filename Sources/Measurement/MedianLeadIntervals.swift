@@ -21,8 +21,14 @@ enum MedianLeadIntervals {
     /// is in `excluded`.
     static func samples(_ d: RecordDelineation, excluding excluded: Set<Int>) -> (qrs: Double?, qt: Double?) {
         var qrsPerBeat: [Double] = [], qtPerBeat: [Double] = []
+        qrsPerBeat.reserveCapacity(d.beats.count)
+        qtPerBeat.reserveCapacity(d.beats.count)
+        // One pair of per-lead buffers for all beats: a fresh pair per beat was an allocation
+        // per beat and per wave.
+        var qrs: [Double] = [], qt: [Double] = []
         for beat in d.beats where beat.type == .dominant {
-            var qrs: [Double] = [], qt: [Double] = []
+            qrs.removeAll(keepingCapacity: true)
+            qt.removeAll(keepingCapacity: true)
             for (l, lead) in beat.leads.enumerated() where !excluded.contains(l) {
                 guard let wave = lead.qrs else { continue }
                 qrs.append(Double(wave.offset - wave.onset))

@@ -13,15 +13,15 @@ enum LongitudinalView {
         for (k, r) in entries.enumerated() {
             let current = Dictionary(r.findings.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             var e: [String: Any] = [
-                "index": String(k + 1),
-                "id": r.recordID,
-                "date": r.date.map(v.date) ?? na,
+                "index": TemplateText(String(k + 1)),
+                "id": TemplateText(r.recordID),
+                "date": TemplateText(r.date.map(v.date) ?? na),
                 "hasDate": r.date != nil,
-                "statements": v.list(texts(r.findings)),
-                "summary": r.summary ?? na,
-                "rate": r.heartRate.map { "\(Int($0.rounded())) bpm" } ?? na,
-                "qtc": r.correctedQT.map { "\(Int($0.rounded())) ms" } ?? na,
-                "qrsAxis": r.qrsAxis.map { "\(Int($0.rounded()))°" } ?? na,
+                "statements": TemplateText(v.list(texts(r.findings))),
+                "summary": TemplateText(r.summary ?? na),
+                "rate": TemplateText(r.heartRate.map { "\(Int($0.rounded())) bpm" } ?? na),
+                "qtc": TemplateText(r.correctedQT.map { "\(Int($0.rounded())) ms" } ?? na),
+                "qrsAxis": TemplateText(r.qrsAxis.map { "\(Int($0.rounded()))°" } ?? na),
                 "isFirst": k == 0, "isLast": k == entries.count - 1 && k > 0,
                 "isMiddle": k > 0 && k < entries.count - 1,
             ]
@@ -29,26 +29,26 @@ enum LongitudinalView {
                 let appeared = texts(r.findings.filter { previous[$0.key] == nil })
                 let resolved = texts(previous.values.filter { current[$0.key] == nil })
                 let persisted = texts(r.findings.filter { previous[$0.key] != nil })
-                if !appeared.isEmpty { e["appeared"] = v.list(appeared) }
-                if !resolved.isEmpty { e["resolved"] = v.list(resolved) }
-                if !persisted.isEmpty { e["persisted"] = v.list(persisted) }
+                if !appeared.isEmpty { e["appeared"] = TemplateText(v.list(appeared)) }
+                if !resolved.isEmpty { e["resolved"] = TemplateText(v.list(resolved)) }
+                if !persisted.isEmpty { e["persisted"] = TemplateText(v.list(persisted)) }
                 e["unchanged"] = appeared.isEmpty && resolved.isEmpty
             }
             previous = current
             ecgs.append(e)
         }
         var view: [String: Any] = [
-            "subject": String(subjectID),
-            "count": String(entries.count),
-            "countWord": v.count(entries.count),
+            "subject": TemplateText(String(subjectID)),
+            "count": TemplateText(String(entries.count)),
+            "countWord": TemplateText(v.count(entries.count)),
             "single": entries.count == 1,
             "ecgs": ecgs,
             "trends": trends(entries, v),
         ]
         let dates = entries.compactMap(\.date)
         if let first = dates.first, let last = dates.last {
-            view["firstDate"] = v.date(first)
-            view["lastDate"] = v.date(last)
+            view["firstDate"] = TemplateText(v.date(first))
+            view["lastDate"] = TemplateText(v.date(last))
             view["hasDates"] = true
         }
         return view
@@ -61,7 +61,8 @@ enum LongitudinalView {
         func add(_ en: String, _ zh: String, _ a: Double?, _ b: Double?, _ unit: String) {
             guard let a, let b else { return }
             let fa = "\(Int(a.rounded()))\(unit)", fb = "\(Int(b.rounded()))\(unit)"
-            out.append(["name": v.language == .en ? en : zh, "from": fa, "to": fb, "same": fa == fb])
+            out.append(["name": TemplateText(v.language == .en ? en : zh), "from": TemplateText(fa), "to": TemplateText(fb),
+                        "same": fa == fb])
         }
         add("ventricular rate", "心室率", first.heartRate, last.heartRate, " bpm")
         add("QTc (Bazett)", "QTc（Bazett）", first.correctedQT, last.correctedQT, " ms")

@@ -19,8 +19,8 @@ extension Narrator {
     /// MMS); `answer` is the answer MMS scores (a placeholder when not given).
     public func prompt(task: PromptTask, id: String, narrative: String, answer: String? = nil) throws -> String {
         let view: [String: Any] = [
-            "narrative": Self.trimmingLineBreaks(narrative),
-            "answer": answer ?? "<<ANSWER>>",
+            "narrative": TemplateText(Self.trimmingLineBreaks(narrative)),
+            "answer": TemplateText(answer ?? "<<ANSWER>>"),
         ]
         let system = Self.trimmingLineBreaks(try render(view, "prompts/\(task.rawValue).system"))
         let user = Self.trimmingLineBreaks(try render(view, "prompts/\(task.rawValue).user"))

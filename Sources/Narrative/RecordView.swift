@@ -9,12 +9,12 @@ enum RecordView {
     static func make(_ r: NarrativeRecord, _ v: Vocabulary) -> [String: Any] {
         let g = r.measurements.global
         let na = v.notMeasurable
-        func ms(_ x: Double?) -> String { x.map { "\(Int($0.rounded())) ms" } ?? na }
-        func deg(_ x: Double?) -> String { x.map { "\(Int($0.rounded()))°" } ?? na }
-        func mv(_ x: Double?) -> String { x.map { FixedPoint.text($0, decimals: 2) + " mV" } ?? na }
+        func ms(_ x: Double?) -> TemplateText { TemplateText(x.map { "\(Int($0.rounded())) ms" } ?? na) }
+        func deg(_ x: Double?) -> TemplateText { TemplateText(x.map { "\(Int($0.rounded()))°" } ?? na) }
+        func mv(_ x: Double?) -> TemplateText { TemplateText(x.map { FixedPoint.text($0, decimals: 2) + " mV" } ?? na) }
         let statements = r.interpretation.statements
         func statementView(_ s: Statement) -> [String: Any] {
-            ["text": v.text(s), "evidence": s.evidence.map { ["text": v.evidence($0)] }]
+            ["text": TemplateText(v.text(s)), "evidence": s.evidence.map { ["text": TemplateText(v.evidence($0))] }]
         }
         // No QRS, or too poor to read: the statement stands in for the rhythm and nothing else is
         // said. Other quality statements (unsuitable leads, electrode reversal) are notes on the
@@ -26,14 +26,14 @@ enum RecordView {
         let summary = statements.first { $0.category == .summary }
         let fs = r.samplingFrequency
         var view: [String: Any] = [
-            "id": r.recordID,
-            "durationSeconds": FixedPoint.text(r.durationSeconds, decimals: 1),
-            "samplingFrequency": fs == fs.rounded() ? String(Int(fs)) : FixedPoint.text(fs, decimals: 1),
-            "leadCount": String(r.leadLabels.count),
-            "leads": r.leadLabels.joined(separator: ", "),
-            "rate": g.heartRate.map { "\(Int($0.rounded())) bpm" } ?? na,
-            "rhythm": rhythm.map { v.text($0) } ?? na,
-            "rhythmLower": rhythm.map { lowerFirst(v.text($0)) } ?? na,
+            "id": TemplateText(r.recordID),
+            "durationSeconds": TemplateText(FixedPoint.text(r.durationSeconds, decimals: 1)),
+            "samplingFrequency": TemplateText(fs == fs.rounded() ? String(Int(fs)) : FixedPoint.text(fs, decimals: 1)),
+            "leadCount": TemplateText(String(r.leadLabels.count)),
+            "leads": TemplateText(r.leadLabels.joined(separator: ", ")),
+            "rate": TemplateText(g.heartRate.map { "\(Int($0.rounded())) bpm" } ?? na),
+            "rhythm": TemplateText(rhythm.map { v.text($0) } ?? na),
+            "rhythmLower": TemplateText(rhythm.map { lowerFirst(v.text($0)) } ?? na),
             // The QRS duration the rules used (see InterpretationInput.robustQRS), so text and statements agree.
             "pr": ms(g.pr?.value),
             "qrs": ms(InterpretationInput.robustQRS(global: g.qrs?.value,
@@ -44,19 +44,19 @@ enum RecordView {
             "pDuration": ms(g.pDuration?.value),
             "pAxis": deg(g.pAxis), "qrsAxis": deg(g.qrsAxis), "tAxis": deg(g.tAxis),
             "sokolowLyon": mv(g.sokolowLyon), "cornell": mv(g.cornell),
-            "beatCount": String(g.beatCount),
+            "beatCount": TemplateText(String(g.beatCount)),
             "statements": statements.map(statementView),
             "findings": findings.map(statementView),
             "hasFindings": !findings.isEmpty,
-            "findingsList": v.list(findings.map { v.text($0) }),
-            "summary": summary.map { v.text($0) } ?? na,
+            "findingsList": TemplateText(v.list(findings.map { v.text($0) })),
+            "summary": TemplateText(summary.map { v.text($0) } ?? na),
             "regions": regions(r, v),
             "measurable": !statements.contains(where: unreadable),
             "recordingNotes": notes.map(statementView),
         ]
-        if let a = g.atrialRate { view["atrialRate"] = "\(Int(a.rounded())) bpm" }
-        if let d = r.date { view["date"] = v.date(d) }
-        if let s = r.subjectID { view["subject"] = String(s) }
+        if let a = g.atrialRate { view["atrialRate"] = TemplateText("\(Int(a.rounded())) bpm") }
+        if let d = r.date { view["date"] = TemplateText(v.date(d)) }
+        if let s = r.subjectID { view["subject"] = TemplateText(String(s)) }
         return view
     }
 
@@ -101,11 +101,11 @@ enum RecordView {
                 }
             }()
             return [
-                "name": v.region(region),
-                "leads": leads.map(\.lead.name).joined(separator: ", "),
-                "rMax": rs.max().map { FixedPoint.text($0, decimals: 2) + " mV" } ?? v.notMeasurable,
-                "st": st,
-                "t": t,
+                "name": TemplateText(v.region(region)),
+                "leads": TemplateText(leads.map(\.lead.name).joined(separator: ", ")),
+                "rMax": TemplateText(rs.max().map { FixedPoint.text($0, decimals: 2) + " mV" } ?? v.notMeasurable),
+                "st": TemplateText(st),
+                "t": TemplateText(t),
             ]
         }
     }

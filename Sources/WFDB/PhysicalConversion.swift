@@ -121,12 +121,63 @@ extension WFDBRecord {
                          leads: leads)
     }
 
+    /// `text` without leading and trailing blanks, as Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` (which on Linux goes through `NSString` for every
+    /// record): CoreFoundation's set is the space separators (Zs), the tab and U+200B.
+    static func trimmingWhitespace(_ text: Substring) -> String {
+        func isSpace(_ u: Unicode.Scalar) -> Bool {
+            switch u.value {
+            case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+            default: false
+            }
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(Substring(scalars[first...last]))
+    }
+
+    /// The text after the first `<subject_id>:` of `comment`, matched on whole characters as
+    /// `comment.firstRange(of:)` does (a tag whose `:` carries a combining mark is no tag).
+    ///
+    /// The tag is all ASCII, so a character match is a byte match that starts and ends on
+    /// character boundaries: the bytes are searched directly instead of through the generic
+    /// string searcher, which cost more than the rest of the header's metadata.
+    static func textAfterSubjectTag(_ comment: String) -> Substring? {
+        let tag: StaticString = "<subject_id>:"
+        let found: Int?? = comment.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            tag.withUTF8Buffer { tag -> Int? in
+                guard bytes.count >= tag.count else { return nil }
+                var from = 0
+                while from <= bytes.count - tag.count {
+                    guard let start = bytes[from...].firstIndex(of: tag[0]) else { return nil }
+                    if start > bytes.count - tag.count { return nil }
+                    if (0..<tag.count).allSatisfy({ bytes[start + $0] == tag[$0] }),
+                       Self.isCharacterBoundary(comment, utf8Offset: start),
+                       Self.isCharacterBoundary(comment, utf8Offset: start + tag.count) {
+                        return start + tag.count
+                    }
+                    from = start + 1
+                }
+                return nil
+            }
+        }
+        guard let found else {
+            return comment.firstRange(of: "<subject_id>:").map { comment[$0.upperBound...] }
+        }
+        return found.map { comment[comment.utf8.index(comment.utf8.startIndex, offsetBy: $0)...] }
+    }
+
+    static func isCharacterBoundary(_ text: String, utf8Offset: Int) -> Bool {
+        text.utf8.index(text.utf8.startIndex, offsetBy: utf8Offset).samePosition(in: text) != nil
+    }
+
     /// Record-level facts for ``ECGRecord/metadata``.
     public var metadata: RecordMetadata {
         var subject: String?
         for comment in header.comments {
-            if let range = comment.range(of: "<subject_id>:") {
-                let value = comment[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            if let after = Self.textAfterSubjectTag(comment) {
+                let value = Self.trimmingWhitespace(after)
                 if let token = value.split(separator: " ").first { subject = String(token) }
             }
         }

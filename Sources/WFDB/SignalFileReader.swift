@@ -97,6 +97,10 @@ struct SignalFileReader {
     /// directory (a name can be safe while the file it names links to `/etc` or another dataset).
     func signalURL(_ fileName: String) throws -> URL {
         let url = directory.appendingPathComponent(fileName)
+        // A regular file named without a folder is in the directory itself whatever the
+        // directory resolves to: one lstat instead of resolving both paths, component by
+        // component, for every record.
+        if !fileName.contains("/"), Self.isPlainFile(url.path) { return url }
         // A file that does not exist is reported as missing where it is opened.
         guard let target = Self.realPath(url.path), let root = Self.realPath(directory.path) else { return url }
         guard target.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
@@ -104,6 +108,12 @@ struct SignalFileReader {
                             "signal file '\(fileName)' is a link to \(target), outside the record's directory; refused")
         }
         return url
+    }
+
+    /// Whether `path` is a regular file itself (not a symbolic link, not a folder).
+    static func isPlainFile(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
     }
 
     /// The canonical path (every link resolved), or `nil` if it does not exist.

@@ -9,6 +9,10 @@ import Testing
         // 2166-08-13 09:02:00 UTC (calendar.timegm in Python: 6204589320).
         #expect(MIMICTime.format(Date(timeIntervalSince1970: 6_204_589_320)) == "2166-08-13 09:02:00")
         #expect(MIMICTime.format(Date(timeIntervalSince1970: -1)) == "1969-12-31 23:59:59")
+        // Years of fewer than four digits are padded as printf's %04d; more digits are kept.
+        #expect(MIMICTime.format(Date(timeIntervalSince1970: -62_135_596_800)) == "0001-01-01 00:00:00")
+        #expect(MIMICTime.format(Date(timeIntervalSince1970: 253_402_300_799)) == "9999-12-31 23:59:59")
+        #expect(MIMICTime.format(Date(timeIntervalSince1970: 253_402_300_800)) == "10000-01-01 00:00:00")
     }
 
     @Test func progressTexts() {
