@@ -152,24 +152,7 @@ public struct InterpretationInput: Sendable, Equatable {
     /// The lead with this label (case-insensitive: PTB-XL writes "AVL").
     public func lead(_ label: String) -> LeadObservation? {
         let key = label.lowercased()
-        return leads.first { Self.label($0.label, matchesLowercased: key) }
-    }
-
-    /// `label.lowercased() == key`; ASCII labels (every standard one) are compared byte by byte
-    /// instead of lowercasing a copy per lead for every look-up the rules make.
-    static func label(_ label: String, matchesLowercased key: String) -> Bool {
-        var a = label.utf8.makeIterator(), b = key.utf8.makeIterator()
-        while true {
-            switch (a.next(), b.next()) {
-            case (nil, nil): return true
-            case let (x?, y?) where x < 0x80 && y < 0x80:
-                let lower = x >= 0x41 && x <= 0x5A ? x + 0x20 : x
-                if lower != y { return false }
-            default:
-                // Non-ASCII (or one text ended before the other among non-ASCII): Unicode rules.
-                return label.lowercased() == key
-            }
-        }
+        return leads.first { $0.label.lowercased() == key }
     }
 
     /// Builds the input from the measurement stage's results.
