@@ -223,9 +223,17 @@ enum SignalMath {
     /// that the Pearson correlation of two vectors is the ``dot(_:_:)`` of theirs.
     static func centredUnitVector(_ x: [Float]) -> [Double] {
         guard !x.isEmpty else { return [] }
-        var mean = 0.0
-        for v in x { mean += Double(v) }
-        mean /= Double(x.count)
+        // Four running sums: one would wait out each addition's latency.
+        var sums = SIMD4<Double>(repeating: 0)
+        var i = 0
+        x.withUnsafeBufferPointer { x in
+            while i + 4 <= x.count {
+                sums += SIMD4(Double(x[i]), Double(x[i + 1]), Double(x[i + 2]), Double(x[i + 3]))
+                i += 4
+            }
+            while i < x.count { sums[0] += Double(x[i]); i += 1 }
+        }
+        let mean = sums.sum() / Double(x.count)
         var centred = x.map { Double($0) - mean }
         let norm = dot(centred, centred).squareRoot()
         guard norm > 0 else { return [Double](repeating: 0, count: x.count) }

@@ -91,14 +91,11 @@ public struct LeadCalibrationCheck: Sendable {
 
     /// RMS of the changes over `lag` samples, over all finite samples of `leads`.
     static func rootMeanSquareChange(_ leads: [[Float]], lag: Int) -> Double? {
-        var sum = 0.0, count = 0
+        var total = ChangeEnergy()
         for x in leads where x.count > lag {
-            for k in lag..<x.count {
-                let d = Double(x[k]) - Double(x[k - lag])
-                if d.isFinite { sum += d * d; count += 1 }
-            }
+            x.withUnsafeBufferPointer { x in total.add(count: x.count, lag: lag) { Double(x[$0]) } }
         }
-        return count > 0 ? (sum / Double(count)).squareRoot() : nil
+        return total.rootMeanSquare
     }
 
     /// RMS of the changes over `lag` samples of `lead − (w0·I + w1·II + w2·III)`, over `scale`;
@@ -106,8 +103,44 @@ public struct LeadCalibrationCheck: Sendable {
     static func relativeResidual(_ lead: [Float], _ i: [Float], _ ii: [Float], _ iii: [Float],
                                  weights w: (Float, Float, Float), lag: Int, scale: Double) -> Double? {
         let n = lead.count
-        guard i.count == n, ii.count == n, iii.count == n else { return nil }
-        let difference = (0..<n).map { k in lead[k] - (w.0 * i[k] + w.1 * ii[k] + w.2 * iii[k]) }
-        return rootMeanSquareChange([difference], lag: lag).map { $0 / scale }
+        guard i.count == n, ii.count == n, iii.count == n, n > lag else { return nil }
+        var total = ChangeEnergy()
+        lead.withUnsafeBufferPointer { lead in i.withUnsafeBufferPointer { i in
+            ii.withUnsafeBufferPointer { ii in iii.withUnsafeBufferPointer { iii in
+                // The difference signal is formed where it is read, not stored.
+                total.add(count: n, lag: lag) { k in Double(lead[k] - (w.0 * i[k] + w.1 * ii[k] + w.2 * iii[k])) }
+            } }
+        } }
+        return total.rootMeanSquare.map { $0 / scale }
+    }
+
+    /// Sum of squared changes over a lag and how many were finite. Four changes at a time: the
+    /// additions into one running sum wait on each other, four independent sums do not.
+    struct ChangeEnergy {
+        var sum = 0.0
+        var count = 0
+
+        var rootMeanSquare: Double? { count > 0 ? (sum / Double(count)).squareRoot() : nil }
+
+        mutating func add(count n: Int, lag: Int, _ value: (Int) -> Double) {
+            var sums = SIMD4<Double>(repeating: 0), counts = SIMD4<Double>(repeating: 0)
+            var k = lag
+            while k + 4 <= n {
+                let d = SIMD4(value(k) - value(k - lag), value(k + 1) - value(k + 1 - lag),
+                              value(k + 2) - value(k + 2 - lag), value(k + 3) - value(k + 3 - lag))
+                // x − x is 0 for finite x and NaN otherwise.
+                let finite = (d - d) .== 0
+                sums += (d * d).replacing(with: 0, where: .!finite)
+                counts += SIMD4(repeating: 1).replacing(with: 0, where: .!finite)
+                k += 4
+            }
+            while k < n {
+                let d = value(k) - value(k - lag)
+                if d.isFinite { sums[0] += d * d; counts[0] += 1 }
+                k += 1
+            }
+            sum += sums.sum()
+            count += Int(counts.sum())
+        }
     }
 }
