@@ -227,7 +227,7 @@ struct BeatDelineator {
     }
 
     /// The median peak position of the stronger half of the leads' waves.
-    func consensusPeak(_ found: [Int: Wave]) -> Int? {
+    func consensusPeak(_ found: FoundWaves) -> Int? {
         guard found.count >= 2 else { return nil }
         let strongest = found.values.sorted { abs($0.amplitude) > abs($1.amplitude) }
         return SignalMath.median(strongest.prefix(max(2, (strongest.count + 1) / 2)).map(\.peak))
@@ -268,7 +268,7 @@ struct BeatDelineator {
         // T per lead.
         let tStart = gOff + ms(20)
         let tEnd = min(ctx.tLimit, sig.count - 1)
-        var tFound: [Int: Wave] = [:]
+        var tFound = FoundWaves(leadCount: leadCount)
         if tEnd - tStart > ms(80) {
             for l in validLeads {
                 let peakEnd = min(tEnd - ms(20), ctx.tPeakLimit ?? Int.max)
@@ -312,7 +312,7 @@ struct BeatDelineator {
         let pEnd = gOn - ms(4)
         var pStart = max(ctx.pLimit, gOn - ms(settings.pSearch), 0)
         if let rr = ctx.dominantRR, let tOff = global.tOffset { pStart = max(pStart, tOff - rr) }
-        var pFound: [Int: Wave] = [:]
+        var pFound = FoundWaves(leadCount: leadCount)
         var expected: ClosedRange<Int>? = nil
         switch ctx.pMode {
         case .absent: break

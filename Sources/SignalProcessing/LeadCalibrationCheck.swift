@@ -93,7 +93,9 @@ public struct LeadCalibrationCheck: Sendable {
     static func rootMeanSquareChange(_ leads: [[Float]], lag: Int) -> Double? {
         var total = ChangeEnergy()
         for x in leads where x.count > lag {
-            x.withUnsafeBufferPointer { x in total.add(count: x.count, lag: lag) { Double(x[$0]) } }
+            x.withUnsafeBufferPointer { x in
+                total.add(count: x.count, lag: lag, eight: { k in x.load8(k) }, one: { k in x[k] })
+            }
         }
         return total.rootMeanSquare
     }
@@ -107,40 +109,53 @@ public struct LeadCalibrationCheck: Sendable {
         var total = ChangeEnergy()
         lead.withUnsafeBufferPointer { lead in i.withUnsafeBufferPointer { i in
             ii.withUnsafeBufferPointer { ii in iii.withUnsafeBufferPointer { iii in
-                // The difference signal is formed where it is read, not stored.
-                total.add(count: n, lag: lag) { k in Double(lead[k] - (w.0 * i[k] + w.1 * ii[k] + w.2 * iii[k])) }
+                // The difference signal is formed where it is read, not stored (the same Float
+                // arithmetic per sample, eight samples at a time).
+                total.add(count: n, lag: lag,
+                          eight: { k in lead.load8(k) - (w.0 * i.load8(k) + w.1 * ii.load8(k) + w.2 * iii.load8(k)) },
+                          one: { k in lead[k] - (w.0 * i[k] + w.1 * ii[k] + w.2 * iii[k]) })
             } }
         } }
         return total.rootMeanSquare.map { $0 / scale }
     }
 
-    /// Sum of squared changes over a lag and how many were finite. Four changes at a time: the
-    /// additions into one running sum wait on each other, four independent sums do not.
+    /// Sum of squared changes over a lag and how many were finite, eight changes at a time (the
+    /// additions into one running sum would wait on each other; eight lanes do not).
     struct ChangeEnergy {
         var sum = 0.0
         var count = 0
 
         var rootMeanSquare: Double? { count > 0 ? (sum / Double(count)).squareRoot() : nil }
 
-        mutating func add(count n: Int, lag: Int, _ value: (Int) -> Double) {
-            var sums = SIMD4<Double>(repeating: 0), counts = SIMD4<Double>(repeating: 0)
+        /// Adds the changes `value(k) − value(k − lag)` for `lag ≤ k < n`, each in `Double`;
+        /// `eight(k)` gives samples `k … k + 7`, `one(k)` sample `k`.
+        @inline(__always)
+        mutating func add(count n: Int, lag: Int, eight: (Int) -> SIMD8<Float>, one: (Int) -> Float) {
+            var sums = SIMD8<Double>(repeating: 0), counts = SIMD8<Double>(repeating: 0)
             var k = lag
-            while k + 4 <= n {
-                let d = SIMD4(value(k) - value(k - lag), value(k + 1) - value(k + 1 - lag),
-                              value(k + 2) - value(k + 2 - lag), value(k + 3) - value(k + 3 - lag))
+            while k + 8 <= n {
+                let d = SIMD8<Double>(eight(k)) - SIMD8<Double>(eight(k - lag))
                 // x − x is 0 for finite x and NaN otherwise.
                 let finite = (d - d) .== 0
                 sums += (d * d).replacing(with: 0, where: .!finite)
-                counts += SIMD4(repeating: 1).replacing(with: 0, where: .!finite)
-                k += 4
+                counts += SIMD8(repeating: 1).replacing(with: 0, where: .!finite)
+                k += 8
             }
             while k < n {
-                let d = value(k) - value(k - lag)
+                let d = Double(one(k)) - Double(one(k - lag))
                 if d.isFinite { sums[0] += d * d; counts[0] += 1 }
                 k += 1
             }
             sum += sums.sum()
             count += Int(counts.sum())
         }
+    }
+}
+
+private extension UnsafeBufferPointer<Float> {
+    /// Samples `k … k + 7` (the caller keeps `k + 8 ≤ count`).
+    @inline(__always)
+    func load8(_ k: Int) -> SIMD8<Float> {
+        UnsafeRawPointer(baseAddress!).loadUnaligned(fromByteOffset: k * MemoryLayout<Float>.stride, as: SIMD8<Float>.self)
     }
 }
