@@ -35,6 +35,12 @@ public enum Criterion: String, Sendable, Equatable, CaseIterable {
     /// Hindricks et al., 2020 ESC guidelines for atrial fibrillation (Eur Heart J 2021;42:373):
     /// irregularly irregular RR intervals, no distinct repeating P waves.
     case escAtrialFibrillation
+    /// Page et al., 2015 ACC/AHA/HRS guideline for the management of adult patients with
+    /// supraventricular tachycardia (Circulation 2016;133:e506): SVT is a tachycardia (rate
+    /// > 100 bpm at rest) whose mechanism involves tissue from the His bundle or above; a regular
+    /// narrow-QRS tachycardia without visible P waves is most often AVNRT, AVRT, or atrial
+    /// flutter with fixed (typically 2:1) conduction.
+    case accSupraventricularTachycardia
     /// The frontal QRS axis ranges of Surawicz et al. 2009 (part III): left axis deviation
     /// −30°…−90°, right axis deviation > +90°, indeterminate (north-west) −90°…±180°.
     case ahaAxis
@@ -74,6 +80,7 @@ public enum Criterion: String, Sendable, Equatable, CaseIterable {
         case .cornellVoltage: "Cornell voltage (Casale 1985)"
         case .universalMIDefinition: "Fourth universal definition of MI 2018"
         case .escAtrialFibrillation: "ESC 2020 atrial fibrillation guidelines"
+        case .accSupraventricularTachycardia: "ACC/AHA/HRS 2015 SVT guideline (Page)"
         case .ahaAxis: "AHA/ACCF/HRS 2009 part III axis ranges"
         case .prematureComplexes: "premature complex: RR < 85% (supraventricular, and < 85% of the preceding RR) or < 90% (ventricular) of dominant RR"
         case .signalQuality: "signal quality"

@@ -150,6 +150,21 @@ enum RhythmRules {
                     Evidence(.qrsDuration, value: input.qrs, unit: .ms, threshold: "< 120 ms", met: true,
                              criterion: .ahaPart3Conduction), rateEvidence])]
             }
+            if narrow, rate > Thresholds.tachycardia, !irregular {
+                // A regular narrow-QRS tachycardia without P waves is supraventricular by the
+                // guideline's definition; its mechanism (AVNRT, AVRT, flutter with 2:1 conduction,
+                // or a sinus or atrial tachycardia whose P waves hide in the T waves) is not
+                // claimed, so the statement names none.
+                return [Statement(code: .supraventricularTachycardia, evidence: [
+                    Evidence(.pWavePresence, value: pEvidence.value, unit: .percent,
+                             threshold: "< \(Int(Thresholds.pWavePresence * 100))%", met: true, criterion: .ahaPart1Rhythm),
+                    Evidence(.rrIrregularity, value: irregularityEvidence.value, unit: .percent,
+                             threshold: "< \(Int(Thresholds.irregularity * 100))%", met: true, criterion: .escAtrialFibrillation),
+                    Evidence(.qrsDuration, value: input.qrs, unit: .ms, threshold: "< 120 ms", met: true,
+                             criterion: .ahaPart3Conduction),
+                    Evidence(.heartRate, value: rate, unit: .bpm, threshold: "> \(Int(Thresholds.tachycardia)) bpm", met: true,
+                             criterion: .accSupraventricularTachycardia)])]
+            }
             if patterned { irregularityEvidence.threshold = "" }
             return [Statement(code: .undeterminedRhythm, evidence: [pEvidence, prEvidence, irregularityEvidence]
                               + (patterned ? [patternEvidence] : []) + [rateEvidence])]

@@ -6,7 +6,8 @@ public enum StatementCode: String, Sendable, Equatable, CaseIterable {
     case limbLeadsInconsistent, amplitudesNormalised
     // Rhythm
     case sinusRhythm, sinusBradycardia, sinusTachycardia, sinusArrhythmia
-    case atrialFibrillation, atrialFlutter, ectopicAtrialRhythm, junctionalRhythm, undeterminedRhythm
+    case atrialFibrillation, atrialFlutter, ectopicAtrialRhythm, junctionalRhythm, supraventricularTachycardia
+    case undeterminedRhythm
     case ventricularPacedRhythm
     // Ectopy
     case atrialPrematureComplexes, ventricularPrematureComplexes
@@ -41,6 +42,7 @@ public enum StatementCode: String, Sendable, Equatable, CaseIterable {
         case .atrialFlutter: "Atrial flutter"
         case .ectopicAtrialRhythm: "Ectopic atrial rhythm"
         case .junctionalRhythm: "Junctional rhythm"
+        case .supraventricularTachycardia: "Supraventricular tachycardia"
         case .undeterminedRhythm: "Undetermined rhythm"
         case .ventricularPacedRhythm: "Ventricular-paced rhythm"
         case .atrialPrematureComplexes: "Atrial premature complexes"
@@ -81,7 +83,8 @@ public enum StatementCode: String, Sendable, Equatable, CaseIterable {
         case .noQRSDetected, .poorSignalQuality, .leadsUnsuitable, .armLeadReversal, .limbLeadsInconsistent,
              .amplitudesNormalised: .quality
         case .sinusRhythm, .sinusBradycardia, .sinusTachycardia, .sinusArrhythmia, .atrialFibrillation,
-             .atrialFlutter, .ectopicAtrialRhythm, .junctionalRhythm, .undeterminedRhythm, .ventricularPacedRhythm: .rhythm
+             .atrialFlutter, .ectopicAtrialRhythm, .junctionalRhythm, .supraventricularTachycardia, .undeterminedRhythm,
+             .ventricularPacedRhythm: .rhythm
         case .atrialPrematureComplexes, .ventricularPrematureComplexes, .ventricularBigeminy,
              .ventricularTrigeminy, .ventricularCouplets: .ectopy
         case .firstDegreeAVBlock, .shortPR, .wpwPattern, .rightBundleBranchBlock,

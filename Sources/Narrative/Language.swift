@@ -58,6 +58,7 @@ public struct Vocabulary: Sendable {
         .atrialFlutter: "心房扑动",
         .ectopicAtrialRhythm: "异位房性心律",
         .junctionalRhythm: "交界性心律",
+        .supraventricularTachycardia: "室上性心动过速",
         .undeterminedRhythm: "心律无法确定",
         .ventricularPacedRhythm: "心室起搏心律",
         .atrialPrematureComplexes: "房性早搏",

@@ -184,6 +184,39 @@ import Delineation
         #expect(!i.has(.firstDegreeAVBlock))
     }
 
+    @Test(arguments: [(100.0, StatementCode.junctionalRhythm), (101.0, .supraventricularTachycardia),
+                      (150.0, .supraventricularTachycardia)])
+    func regularNarrowRhythmWithoutPAboveTheTachycardiaLimitIsSVT(rate: Double, expected: StatementCode) {
+        var input = Make.normal(rate: rate)
+        input.beats = Make.beats(rate: rate, hasP: false)
+        input.pr = nil
+        let rhythm = interpret(input).statements.first { $0.category == .rhythm }
+        #expect(rhythm?.code == expected)
+        // Junctional origin is a guess from absent P waves; a narrow-QRS tachycardia is
+        // supraventricular by definition (its mechanism is not named).
+        #expect(rhythm?.certainty == (expected == .junctionalRhythm ? .possible : .definite))
+        if expected == .supraventricularTachycardia {
+            // Every criterion that triggered it stands in the evidence, and was met.
+            let quantities = rhythm?.evidence.map(\.quantity) ?? []
+            #expect(quantities == [.pWavePresence, .rrIrregularity, .qrsDuration, .heartRate])
+            #expect(rhythm?.evidence.allSatisfy(\.met) == true)
+            #expect(rhythm?.evidence.last?.value == rate)
+        }
+    }
+
+    @Test func wideOrIrregularTachycardiaWithoutPIsNotCalledSVT() {
+        var wide = Make.normal(rate: 150)
+        wide.beats = Make.beats(rate: 150, hasP: false)
+        wide.pr = nil
+        wide.qrs = 140
+        #expect(!interpret(wide).has(.supraventricularTachycardia))
+        #expect(interpret(wide).has(.undeterminedRhythm))
+        var irregular = Self.irregular(scale: 3, hasP: false)   // irregularity 15 %
+        irregular.heartRate = 120
+        #expect(!interpret(irregular).has(.supraventricularTachycardia))
+        #expect(interpret(irregular).has(.atrialFibrillation))
+    }
+
     @Test func prematureBeatsAreCountedByType() {
         var input = Make.normal()
         input.beats[3] = BeatObservation(rrBefore: 500, type: .supraventricularPremature, hasP: true, prematurity: 0.6)
