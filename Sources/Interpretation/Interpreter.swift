@@ -16,7 +16,12 @@ public struct Interpreter: Sendable {
     public init() {}
 
     public func interpret(_ input: InterpretationInput) -> Interpretation {
-        var statements = RhythmRules.evaluate(input)
+        // With the arm electrodes suspected swapped, the frontal axes are those of inverted and
+        // exchanged limb leads: no rule reads them (no axis deviation, fascicular block or
+        // ectopic atrial rhythm is made of them). The reversal statement keeps its own evidence.
+        let frontal = Self.withoutFrontalAxes(input, if: QualityRules.armLeadReversal(input.armLeadReversal,
+                                                                                      pAxis: input.pAxis) != nil)
+        var statements = RhythmRules.evaluate(frontal)
         let quality = QualityRules.evaluate(input, signal: statements.filter { $0.category == .quality })
         // A record too poor to read gets no rhythm either (it would be made up).
         let unreadable = quality.contains { $0.code == .noQRSDetected || $0.code == .poorSignalQuality }
@@ -32,8 +37,8 @@ public struct Interpreter: Sendable {
             // A paced QRS is wide, left-axis and with secondary ST-T changes by construction:
             // bundle-branch, axis, voltage and repolarization criteria do not apply to it.
             if rhythm != .ventricularPacedRhythm {
-                statements += ConductionRules.evaluate(input, rhythm: rhythmStatement)
-                statements += AxisRules.evaluate(input)
+                statements += ConductionRules.evaluate(frontal, rhythm: rhythmStatement)
+                statements += AxisRules.evaluate(frontal)
                 statements += VoltageRules.evaluate(input)
                 let wide = (input.qrs ?? 0) >= Thresholds.completeBlockQRS
                 statements += RepolarizationRules.evaluate(input, wideQRS: wide, flutterWaves: rhythm == .atrialFlutter)
@@ -46,6 +51,16 @@ public struct Interpreter: Sendable {
         // Every statement must carry evidence; a rule that produced none is a bug, not a finding.
         statements = statements.filter { !$0.evidence.isEmpty }
         return Interpretation(recordID: input.recordID, statements: statements, rhythm: RhythmFeatures(input))
+    }
+
+    /// `input` with its P, QRS and T axes left out when `condition` holds.
+    static func withoutFrontalAxes(_ input: InterpretationInput, if condition: Bool) -> InterpretationInput {
+        guard condition else { return input }
+        var copy = input
+        copy.pAxis = nil
+        copy.qrsAxis = nil
+        copy.tAxis = nil
+        return copy
     }
 
     /// Normal / borderline / abnormal from the most severe statement.

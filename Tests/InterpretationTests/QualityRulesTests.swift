@@ -87,6 +87,29 @@ import SignalProcessing
         #expect(i.has(.borderlineECG), "a suspected reversal makes the ECG borderline, not normal")
     }
 
+    @Test func suspectedArmReversalWithholdsEveryAxisReading() {
+        // Swapped arm electrodes turn a normal frontal plane into P and QRS axes near +120°.
+        var input = Make.normal()
+        input.pAxis = 120
+        input.qrsAxis = 120
+        input.tAxis = 135
+        let asRecorded = interpret(input)
+        #expect(asRecorded.has(.rightAxisDeviation))
+        #expect(asRecorded.has(.ectopicAtrialRhythm, .possible))
+        input.armLeadReversal = LimbLeadReversalCheck.Finding(leadI: 0.2, aVR: 0.9, v6: 6, suspectsArmElectrodeReversal: true)
+        let suspected = interpret(input)
+        #expect(suspected.has(.armLeadReversal))
+        #expect(!suspected.has(.rightAxisDeviation))
+        #expect(!suspected.has(.leftPosteriorFascicularBlock))
+        #expect(!suspected.has(.ectopicAtrialRhythm))
+        // The rhythm is read without the P axis, which is not cited as evidence either.
+        let rhythm = suspected.statements.first { $0.category == .rhythm }
+        #expect(rhythm?.code == .sinusRhythm)
+        #expect(rhythm?.evidence.first { $0.quantity == .pAxis }?.value == nil)
+        // The reversal statement still shows the inverted P axis that triggered it.
+        #expect(suspected.statement(.armLeadReversal)?.evidence.last?.value == 120)
+    }
+
     @Test(arguments: [nil, 60.0, -85] as [Double?])
     func withoutAnInvertedPWaveNoReversalIsStated(_ pAxis: Double?) {
         // Paced or bundle-branch-block complexes can point lead I's QRS down on their own.
