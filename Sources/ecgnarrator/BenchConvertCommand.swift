@@ -1,5 +1,6 @@
 import ArgumentParser
 import Batch
+import ECGModel
 import Foundation
 import Narrative
 
@@ -15,7 +16,9 @@ struct BenchConvert: AsyncParsableCommand {
         `convert` does by default (measurements, statements, report and cmd narratives, ltd per \
         patient); --stage measure stops after the measurements; --stage read only reads the \
         records (the batch machinery's own cost); --index-only opens the dataset and plans the \
-        conversion, to measure the index's memory on a large record_list.csv.
+        conversion, to measure the index's memory on a large record_list.csv. \
+        --runs N converts N times in one process and ends with the median and range of the runs: \
+        on a shared virtual machine one run says little (the host's load moves it by a quarter).
         """)
 
     enum Stage: String, ExpressibleByArgument, CaseIterable {
@@ -36,6 +39,9 @@ struct BenchConvert: AsyncParsableCommand {
 
     @Option(help: "Records the projection is for.")
     var project = 800_000
+
+    @Option(help: "How many conversions to time, one after another (median and range at the end).")
+    var runs = 1
 
     @Flag(help: "Only open the dataset and plan the conversion.")
     var indexOnly = false
@@ -69,18 +75,35 @@ struct BenchConvert: AsyncParsableCommand {
         case .measure: converter = BatchConverter(processor: MeasurementProcessor(), threads: threads)
         case .read: converter = BatchConverter(processor: ReadingProcessor(), threads: threads)
         }
-        let summary = try converter.run(plan, into: folder)
-        let seconds = Date().timeIntervalSince(start)
-        let cpu = ProcessCPU.seconds() - cpuStart
-        let rate = Double(summary.records) / seconds
-        print("\(summary.records) records (\(plan0.index.count) × \(copies)), stage \(stage.rawValue), "
-              + "\(threads) threads: \(summary.converted) converted, \(summary.failed) errors")
-        print(String(format: "wall %.2f s: %.0f records/s (processing alone %.0f records/s; joining outputs %.2f s)",
-                     seconds, rate, Double(summary.processedRecords) / summary.processingSeconds,
-                     summary.finishingSeconds))
-        print(String(format: "CPU %.2f s = %.2f ms per record (%.0f records/s if %d cores were ours alone)",
-                     cpu, cpu * 1000 / Double(summary.records), Double(summary.records) * Double(threads) / cpu, threads))
-        print(String(format: "projected for %d records: %.1f min at the wall-clock rate", project, Double(project) / rate / 60))
+        print("\(plan.recordCount) records (\(plan0.index.count) × \(copies)), stage \(stage.rawValue), \(threads) threads")
+        var rates: [Double] = [], cpuPerRecord: [Double] = []
+        for run in 1...max(1, runs) {
+            // The first run also opened the dataset; later ones time the conversion alone.
+            let runStart = run == 1 ? start : Date()
+            let runCPU = run == 1 ? cpuStart : ProcessCPU.seconds()
+            try? FileManager.default.removeItem(at: folder)
+            let summary = try converter.run(plan, into: folder)
+            let seconds = Date().timeIntervalSince(runStart)
+            let cpu = ProcessCPU.seconds() - runCPU
+            let rate = Double(summary.records) / seconds
+            rates.append(rate)
+            cpuPerRecord.append(cpu * 1000 / Double(summary.records))
+            if runs > 1 { print("run \(run):") }
+            print("\(summary.converted) converted, \(summary.failed) errors")
+            print(String(format: "wall %.2f s: %.0f records/s (processing alone %.0f records/s; joining outputs %.2f s)",
+                         seconds, rate, Double(summary.processedRecords) / summary.processingSeconds,
+                         summary.finishingSeconds))
+            print(String(format: "CPU %.2f s = %.2f ms per record (%.0f records/s if %d cores were ours alone)",
+                         cpu, cpu * 1000 / Double(summary.records), Double(summary.records) * Double(threads) / cpu, threads))
+            print(String(format: "projected for %d records: %.1f min at the wall-clock rate", project, Double(project) / rate / 60))
+        }
+        if runs > 1, let rate = rates.median(), let cpu = cpuPerRecord.median(),
+           let slowest = rates.min(), let fastest = rates.max() {
+            print(String(format: "%d runs: median %.0f records/s (range %.0f–%.0f), median CPU %.2f ms per record (range %.2f–%.2f); "
+                         + "projected for %d records at the median: %.1f min",
+                         runs, rate, slowest, fastest, cpu, cpuPerRecord.min() ?? cpu, cpuPerRecord.max() ?? cpu,
+                         project, Double(project) / rate / 60))
+        }
         if let peak = PeakMemory.residentBytes() {
             print(String(format: "peak resident memory %.0f MB", Double(peak) / 1_048_576))
         }
