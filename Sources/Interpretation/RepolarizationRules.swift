@@ -50,9 +50,11 @@ enum RepolarizationRules {
             certainty = .borderline
             evidence.append(Evidence(.sex, value: nil, unit: .none, threshold: "unknown", met: false, criterion: .ahaPart4QT))
         }
-        // Bazett over-corrects at fast rates: ask Fridericia to agree above 100 bpm.
+        // Bazett over-corrects at fast rates: ask Fridericia to agree above 100 bpm. One far
+        // below the limit (beyond the measurement's own tolerance) says the QT is not long.
         if let hr = input.heartRate, hr > Thresholds.tachycardia {
             let fr = medianLead ? input.medianLeadQTcFridericia : input.qtcFridericia
+            if let fr, fr < limit - Thresholds.qtMeasurementTolerance { return nil }
             let agrees = (fr ?? 0) >= limit
             evidence.append(Evidence(medianLead ? .medianLeadQTcFridericia : .qtcFridericia, value: fr, unit: .ms,
                                      threshold: threshold, met: agrees, criterion: .ahaPart4QT))

@@ -96,6 +96,11 @@ public enum Thresholds {
     // MARK: Repolarization (AHA/ACCF/HRS 2009 part IV; fourth universal definition of MI)
     public static let qtcMale = 450.0
     public static let qtcFemale = 460.0
+    /// How far a QT measurement may lie from the truth: the CSE referees' tolerance for the end
+    /// of T (s_CSE = 30.6 ms; Willems et al., Eur Heart J 1985;6:815). Above 100 bpm, where
+    /// Bazett over-corrects, a Fridericia QTc further than this below the limit leaves no QT
+    /// statement; within it the statement is borderline.
+    public static let qtMeasurementTolerance = 30.6
     public static let stElevation = 0.1
     public static let stElevationV2V3Male40 = 0.2
     public static let stElevationV2V3MaleYoung = 0.25

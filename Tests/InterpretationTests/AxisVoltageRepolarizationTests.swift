@@ -98,6 +98,13 @@ import Interpretation
         #expect(interpret(input).has(.prolongedQT, .borderline))
         input.medianLeadQTcFridericia = 451
         #expect(interpret(input).has(.prolongedQT, .definite))
+        // A Fridericia value further below the limit than a QT can be misread (30.6 ms) is no
+        // borderline: Bazett alone over-corrects at this rate.
+        input.medianLeadQTcFridericia = 420
+        #expect(interpret(input).has(.prolongedQT, .borderline))
+        input.medianLeadQTcFridericia = 419
+        #expect(!interpret(input).has(.prolongedQT))
+        input.medianLeadQTcFridericia = 451
         // The twelve-lead QTc below the limit does not veto the median lead's.
         input.heartRate = 72
         input.qtcBazett = 440
