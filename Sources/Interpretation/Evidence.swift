@@ -87,7 +87,7 @@ public enum Quantity: String, Sendable, Equatable, CaseIterable {
     case pacedBeats, continuousAtrialActivity
     case worstStatement
     case invalidSamples, peakToPeakAmplitude, clippedSamples, beatConsistency, leadPolarity
-    case limbLeadResidual, peakToPeakSpread
+    case limbLeadResidual, gainFitResidual, peakToPeakSpread
 
     /// The English name used in evidence lines.
     public var english: String {
@@ -139,6 +139,7 @@ public enum Quantity: String, Sendable, Equatable, CaseIterable {
         case .beatConsistency: "median correlation of the beats with the lead's average beat"
         case .leadPolarity: "largest upward over largest downward deflection"
         case .limbLeadResidual: "limb-lead relation residual (RMS slope of the difference / RMS slope of I, II, III)"
+        case .gainFitResidual: "limb-lead relation residual after dividing each lead by its fitted gain"
         case .peakToPeakSpread: "largest over smallest peak-to-peak amplitude of the leads"
         }
     }

@@ -45,7 +45,7 @@ public struct Interpreter: Sendable {
             }
             // Naming unusable leads or uncalibrated amplitudes is about the recording, not the
             // heart: not in the summary.
-            let recording: Set<StatementCode> = [.leadsUnsuitable, .limbLeadsInconsistent, .amplitudesNormalised]
+            let recording: Set<StatementCode> = [.leadsUnsuitable, .limbLeadsInconsistent, .limbLeadsRescaled, .amplitudesNormalised]
             statements.append(Self.summary(statements.filter { !recording.contains($0.code) }))
         }
         // Every statement must carry evidence; a rule that produced none is a bug, not a finding.

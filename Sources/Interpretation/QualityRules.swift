@@ -38,11 +38,20 @@ enum QualityRules {
         let check = LeadCalibrationCheck()
         var statements: [Statement] = []
         if f.limbLeadsInconsistent {
-            statements.append(Statement(code: .limbLeadsInconsistent, evidence: [
-                Evidence(.limbLeadResidual, value: f.limbLeadResidual.map { $0 * 100 }, unit: .percent,
-                         leads: ["I", "II", "III", "aVR", "aVL", "aVF"],
-                         threshold: "> \(formatted(check.maximumLimbLeadResidual * 100))% (\(f.limbLeadRelation ?? ""))",
-                         met: true, criterion: .limbLeadRelations)]))
+            let broken = Evidence(.limbLeadResidual, value: f.limbLeadResidual.map { $0 * 100 }, unit: .percent,
+                                  leads: ["I", "II", "III", "aVR", "aVL", "aVF"],
+                                  threshold: "> \(formatted(check.maximumLimbLeadResidual * 100))% (\(f.limbLeadRelation ?? ""))",
+                                  met: true, criterion: .limbLeadRelations)
+            if let gains = f.limbLeadGains {
+                // Each lead only rescaled: dividing out the fitted gains restores the relations.
+                statements.append(Statement(code: .limbLeadsRescaled, evidence: [broken,
+                    Evidence(.gainFitResidual, value: gains.fitResidual * 100, unit: .percent,
+                             leads: ["I", "II", "III", "aVR", "aVL", "aVF"],
+                             threshold: "≤ \(formatted(LimbLeadGains.maximumFitResidual * 100))% with one gain per lead",
+                             met: true, criterion: .limbLeadRelations)]))
+            } else {
+                statements.append(Statement(code: .limbLeadsInconsistent, evidence: [broken]))
+            }
         }
         if f.amplitudesNormalised {
             statements.append(Statement(code: .amplitudesNormalised, evidence: [

@@ -3,7 +3,7 @@
 public enum StatementCode: String, Sendable, Equatable, CaseIterable {
     // Signal quality
     case noQRSDetected, poorSignalQuality, leadsUnsuitable, armLeadReversal
-    case limbLeadsInconsistent, amplitudesNormalised
+    case limbLeadsInconsistent, limbLeadsRescaled, amplitudesNormalised
     // Rhythm
     case sinusRhythm, sinusBradycardia, sinusTachycardia, sinusArrhythmia
     case atrialFibrillation, atrialFlutter, ectopicAtrialRhythm, junctionalRhythm, supraventricularTachycardia
@@ -33,6 +33,7 @@ public enum StatementCode: String, Sendable, Equatable, CaseIterable {
         case .leadsUnsuitable: "Lead(s) unsuitable for analysis"
         case .armLeadReversal: "Arm lead reversal"
         case .limbLeadsInconsistent: "Limb leads inconsistent with each other, axes not determined"
+        case .limbLeadsRescaled: "Limb leads rescaled one by one, QRS and T axes from their restored gains"
         case .amplitudesNormalised: "Every lead scaled to the same amplitude, voltage criteria not applied"
         case .sinusRhythm: "Sinus rhythm"
         case .sinusBradycardia: "Sinus bradycardia"
@@ -81,7 +82,7 @@ public enum StatementCode: String, Sendable, Equatable, CaseIterable {
     public var category: StatementCategory {
         switch self {
         case .noQRSDetected, .poorSignalQuality, .leadsUnsuitable, .armLeadReversal, .limbLeadsInconsistent,
-             .amplitudesNormalised: .quality
+             .limbLeadsRescaled, .amplitudesNormalised: .quality
         case .sinusRhythm, .sinusBradycardia, .sinusTachycardia, .sinusArrhythmia, .atrialFibrillation,
              .atrialFlutter, .ectopicAtrialRhythm, .junctionalRhythm, .supraventricularTachycardia, .undeterminedRhythm,
              .ventricularPacedRhythm: .rhythm
@@ -101,7 +102,8 @@ public enum StatementCode: String, Sendable, Equatable, CaseIterable {
     /// variants that are common in healthy people make an ECG borderline, not abnormal.
     public var severity: Severity {
         switch self {
-        case .sinusRhythm, .normalECG, .leadsUnsuitable, .limbLeadsInconsistent, .amplitudesNormalised: .normal
+        case .sinusRhythm, .normalECG, .leadsUnsuitable, .limbLeadsInconsistent, .limbLeadsRescaled,
+             .amplitudesNormalised: .normal
         case .sinusBradycardia, .sinusTachycardia, .sinusArrhythmia, .atrialPrematureComplexes,
              .incompleteRightBundleBranchBlock, .shortPR, .borderlineECG, .lowVoltagePrecordialLeads: .borderline
         default: .abnormal

@@ -48,10 +48,13 @@ public struct MeasurementPipeline: Sendable {
         measurements.armLeadReversal = LimbLeadReversalCheck().check(ecg, quality: quality)
         let calibration = LeadCalibrationCheck().check(ecg, quality: quality)
         measurements.calibration = calibration
-        if !calibration.amplitudesArePhysical {
+        if !calibration.axesDeterminable {
             measurements.global.pAxis = nil
             measurements.global.qrsAxis = nil
             measurements.global.tAxis = nil
+        } else if let gains = calibration.limbLeadGains {
+            // Leads rescaled one by one: their relative calibration is restored for the axes.
+            measurements.setFrontalAxes(dividingBy: gains.gains)
         }
         // Sokolow–Lyon is precordial only; Cornell takes R in aVL.
         if calibration.amplitudesNormalised { measurements.global.sokolowLyon = nil }

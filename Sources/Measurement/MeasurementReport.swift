@@ -139,6 +139,12 @@ public enum MeasurementReport {
                 ("limb_lead_residual", JSONText.number(f.limbLeadResidual, digits: 3)),
                 ("limb_lead_relation", f.limbLeadRelation.map(JSONText.string) ?? "null"),
                 ("peak_to_peak_spread", JSONText.number(f.peakToPeakSpread, digits: 3)),
+                ("limb_lead_gains", f.limbLeadGains.map { g in
+                    JSONText.object(Lead.limbLeads.compactMap { lead in
+                        g.gains[lead].map { (lead.name, JSONText.number($0, digits: 3)) }
+                    }, indent: "    ")
+                } ?? "null"),
+                ("gain_fit_residual", JSONText.number(f.limbLeadGains?.fitResidual, digits: 3)),
             ], indent: "  ")
         } ?? "null"
         return JSONText.object([
@@ -184,10 +190,15 @@ public enum MeasurementReport {
             lines.append("  Arm leads       reversal suspected (lead I negative, V6 positive)")
         }
         if let f = m.calibration, f.limbLeadsInconsistent {
-            lines.append("  Limb leads      inconsistent (\(f.limbLeadRelation ?? "") off by \(v((f.limbLeadResidual ?? 0) * 100, "%"))): axes not measured")
+            let off = "\(f.limbLeadRelation ?? "") off by \(v((f.limbLeadResidual ?? 0) * 100, "%"))"
+            if let g = f.limbLeadGains {
+                lines.append("  Limb leads      rescaled one by one (\(off); \(v(g.fitResidual * 100, "%", 1)) after dividing out their gains): QRS and T axes from the restored leads, P axis not measured")
+            } else {
+                lines.append("  Limb leads      inconsistent (\(off)): axes not measured")
+            }
         }
         if let f = m.calibration, f.amplitudesNormalised {
-            lines.append("  Amplitudes      every lead scaled to one range: axes and voltages not measured")
+            lines.append("  Amplitudes      every lead scaled to one range: voltages not measured")
         }
         lines += ["", "  Lead      P      Q      R      S     R'   ST J  ST+60      T  QRS ms  quality"]
         for (index, l) in m.leads.enumerated() {

@@ -49,6 +49,7 @@ public struct Vocabulary: Sendable {
         .leadsUnsuitable: "以下导联不适合分析",
         .armLeadReversal: "左右上肢导联反接",
         .limbLeadsInconsistent: "肢体导联之间不一致，未确定电轴",
+        .limbLeadsRescaled: "肢体导联经逐导联缩放，QRS与T波电轴按恢复的增益测定",
         .amplitudesNormalised: "各导联被缩放至相同振幅，未应用电压标准",
         .sinusRhythm: "窦性心律",
         .sinusBradycardia: "窦性心动过缓",
@@ -128,6 +129,7 @@ public struct Vocabulary: Sendable {
         .invalidSamples: "无效采样点", .peakToPeakAmplitude: "峰峰值振幅", .clippedSamples: "被削顶于极值的采样点",
         .beatConsistency: "各心搏与该导联平均心搏的相关系数中位数", .leadPolarity: "最大向上偏转与最大向下偏转之比",
         .limbLeadResidual: "肢体导联关系残差（差值斜率均方根 / I、II、III斜率均方根）",
+        .gainFitResidual: "各导联除以拟合增益后的肢体导联关系残差",
         .peakToPeakSpread: "各导联峰峰值振幅最大值与最小值之比",
     ]
 

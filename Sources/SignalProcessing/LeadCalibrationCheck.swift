@@ -44,17 +44,24 @@ public struct LeadCalibrationCheck: Sendable {
         public var limbLeadsInconsistent: Bool
         /// Every usable lead has the same peak-to-peak amplitude.
         public var amplitudesNormalised: Bool
+        /// For inconsistent limb leads that were only rescaled one by one: their gains relative
+        /// to lead I (dividing by them restores the relations).
+        public var limbLeadGains: LimbLeadGains?
 
         /// Whether axes and voltages can be read from the amplitudes.
         public var amplitudesArePhysical: Bool { !limbLeadsInconsistent && !amplitudesNormalised }
+        /// Whether frontal axes can be read: the limb leads agree with each other as recorded, or
+        /// once their gains are divided out (an axis needs their relative calibration only).
+        public var axesDeterminable: Bool { !limbLeadsInconsistent || limbLeadGains != nil }
 
         public init(limbLeadResidual: Double?, limbLeadRelation: String?, peakToPeakSpread: Double?,
-                    limbLeadsInconsistent: Bool, amplitudesNormalised: Bool) {
+                    limbLeadsInconsistent: Bool, amplitudesNormalised: Bool, limbLeadGains: LimbLeadGains? = nil) {
             self.limbLeadResidual = limbLeadResidual
             self.limbLeadRelation = limbLeadRelation
             self.peakToPeakSpread = peakToPeakSpread
             self.limbLeadsInconsistent = limbLeadsInconsistent
             self.amplitudesNormalised = amplitudesNormalised
+            self.limbLeadGains = limbLeadGains
         }
     }
 
@@ -67,18 +74,23 @@ public struct LeadCalibrationCheck: Sendable {
             return record.leads[index].samples
         }
         var residual: Double?, relation: String?
+        var gains: LimbLeadGains?
+        let lag = max(1, Int((record.samplingFrequency.hertz * Self.changeInterval).rounded()))
         if let i = samples(.i), let ii = samples(.ii), let iii = samples(.iii) {
             // Each relation as weights on (I, II, III) that the lead must equal.
             var relations: [(String, [Float], (Float, Float, Float))] = [("III = II − I", iii, (-1, 1, 0))]
             if let v = samples(.aVR) { relations.append(("aVR = −(I + II)/2", v, (-0.5, -0.5, 0))) }
             if let v = samples(.aVL) { relations.append(("aVL = (I − III)/2", v, (0.5, 0, -0.5))) }
             if let v = samples(.aVF) { relations.append(("aVF = (II + III)/2", v, (0, 0.5, 0.5))) }
-            let lag = max(1, Int((record.samplingFrequency.hertz * Self.changeInterval).rounded()))
             if let scale = Self.rootMeanSquareChange([i, ii, iii], lag: lag), scale > 0 {
                 for (name, lead, w) in relations {
                     guard let r = Self.relativeResidual(lead, i, ii, iii, weights: w, lag: lag, scale: scale) else { continue }
                     if r > (residual ?? -1) { residual = r; relation = name }
                 }
+            }
+            if (residual ?? 0) > maximumLimbLeadResidual, let aVR = samples(.aVR), let aVL = samples(.aVL),
+               let aVF = samples(.aVF) {
+                gains = LimbLeadGains.estimate(i: i, ii: ii, iii: iii, aVR: aVR, aVL: aVL, aVF: aVF, lag: lag)
             }
         }
         let ranges = quality.filter(\.isUsable).map(\.peakToPeak).filter { $0 > 0 }
@@ -86,7 +98,7 @@ public struct LeadCalibrationCheck: Sendable {
         if ranges.count >= minimumLeadsForSpread, let low = ranges.min(), let high = ranges.max() { spread = high / low }
         return Finding(limbLeadResidual: residual, limbLeadRelation: relation, peakToPeakSpread: spread,
                        limbLeadsInconsistent: (residual ?? 0) > maximumLimbLeadResidual,
-                       amplitudesNormalised: (spread ?? .infinity) < normalisedSpread)
+                       amplitudesNormalised: (spread ?? .infinity) < normalisedSpread, limbLeadGains: gains)
     }
 
     /// RMS of the changes over `lag` samples, over all finite samples of `leads`.

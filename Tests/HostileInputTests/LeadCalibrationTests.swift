@@ -42,6 +42,31 @@ import WFDB
         #expect(finding.limbLeadsInconsistent)
         #expect(finding.limbLeadRelation == "aVF = (II + III)/2")
         #expect(!finding.amplitudesNormalised)
+        // Only a gain: dividing it out restores the relations, and the fit finds it.
+        let gains = try #require(finding.limbLeadGains)
+        #expect(abs(try #require(gains.gains[.aVF]) - 1.5) < 0.01)
+        for lead in [Lead.ii, .iii, .aVR, .aVL] { #expect(abs(try #require(gains.gains[lead]) - 1) < 0.01, "\(lead)") }
+        #expect(gains.fitResidual < 0.01)
+        #expect(finding.axesDeterminable)
+    }
+
+    @Test func limbLeadsOtherThanRescaledGetNoGains() throws {
+        let record = try SyntheticECG(seed: 31).generate().record
+        let check = LeadCalibrationCheck()
+        // aVL and aVF exchanged: no gain per lead makes them agree again.
+        var swapped = record
+        let l = try #require(swapped.leads.firstIndex { $0.lead == .aVL }), f = try #require(swapped.leads.firstIndex { $0.lead == .aVF })
+        let aVL = swapped.leads[l].samples
+        swapped.leads[l].samples = swapped.leads[f].samples
+        swapped.leads[f].samples = aVL
+        let exchanged = check.check(swapped, quality: [])
+        #expect(exchanged.limbLeadsInconsistent)
+        #expect(exchanged.limbLeadGains == nil)
+        #expect(!exchanged.axesDeterminable)
+        // An inverted lead is not a rescaled one.
+        let inverted = check.check(Self.scaling(record) { $0.lead == .iii ? -1 : 1 }, quality: [])
+        #expect(inverted.limbLeadsInconsistent)
+        #expect(inverted.limbLeadGains == nil)
     }
 
     /// Every lead divided by its own peak-to-peak amplitude, as LUDB 1.0.1 ships its records.
@@ -53,21 +78,31 @@ import WFDB
         }
     }
 
-    @Test func leadsScaledToOneRangeGetNoAxesNoVoltageCriteria() throws {
+    @Test func leadsScaledToOneRangeGetNoVoltageCriteriaAndTheirRestoredQRSAxis() throws {
         let record = try #require(SyntheticECG.standard(named: "lvh-voltage")).generate().record
         let pipeline = InterpretationPipeline()
         let original = try pipeline.run(record)
         #expect(original.interpretation.statements.contains { $0.code == .leftVentricularHypertrophy })
-        #expect(original.measured.measurements.global.qrsAxis != nil)
+        let axes = original.measured.measurements.global
+        let originalQRS = try #require(axes.qrsAxis), originalT = try #require(axes.tAxis)
 
         let result = try pipeline.run(Self.normalised(record))
         let m = result.measured.measurements
         #expect(m.calibration?.amplitudesNormalised == true)
         #expect(m.calibration?.limbLeadsInconsistent == true)
-        #expect(m.global.pAxis == nil && m.global.qrsAxis == nil && m.global.tAxis == nil)
+        // Each lead was only rescaled: dividing out the fitted gains gives back the axes (the P
+        // axis, which decides the atrial rhythm, is not restored).
+        #expect(m.calibration?.limbLeadGains != nil)
+        #expect(abs(try #require(m.global.qrsAxis) - originalQRS) < 1)
+        #expect(abs(try #require(m.global.tAxis) - originalT) < 1)
+        #expect(m.global.pAxis == nil)
         #expect(m.global.sokolowLyon == nil && m.global.cornell == nil)
         let codes = result.interpretation.statements.map(\.code)
-        #expect(codes.contains(.amplitudesNormalised) && codes.contains(.limbLeadsInconsistent))
+        #expect(codes.contains(.amplitudesNormalised) && codes.contains(.limbLeadsRescaled))
+        #expect(!codes.contains(.limbLeadsInconsistent))
+        let rescaled = try #require(result.interpretation.statement(.limbLeadsRescaled))
+        #expect(rescaled.evidence.map(\.quantity) == [.limbLeadResidual, .gainFitResidual])
+        #expect((rescaled.evidence.last?.value ?? 100) < 1)
         let withheld: [StatementCode] = [.leftVentricularHypertrophy, .lowVoltageLimbLeads, .lowVoltagePrecordialLeads,
                                          .leftAxisDeviation, .rightAxisDeviation, .indeterminateAxis,
                                          .ectopicAtrialRhythm]
@@ -79,6 +114,6 @@ import WFDB
         let summary = try #require(result.interpretation.statements.last)
         #expect(summary.category == .summary)
         let worst = summary.evidence.first?.related
-        #expect(worst != .limbLeadsInconsistent && worst != .amplitudesNormalised, "\(summary.text)")
+        #expect(worst != .limbLeadsRescaled && worst != .amplitudesNormalised, "\(summary.text)")
     }
 }
