@@ -33,48 +33,68 @@ public struct LimbLeadGains: Sendable, Equatable {
     public static func estimate(i: [Float], ii: [Float], iii: [Float], aVR: [Float], aVL: [Float], aVF: [Float],
                                 lag: Int) -> LimbLeadGains? {
         let n = i.count
-        guard lag > 0, n > lag + 2, [ii, iii, aVR, aVL, aVF].allSatisfy({ $0.count == n }) else { return nil }
-        func changes(_ x: [Float]) -> [Double] { (lag..<n).map { Double(x[$0]) - Double(x[$0 - lag]) } }
-        let dI = changes(i), dII = changes(ii), dIII = changes(iii)
-        guard (dI + dII + dIII).allSatisfy(\.isFinite) else { return nil }
+        let leads = [i, ii, iii, aVR, aVL, aVF]
+        guard lag > 0, n > lag + 2, leads.allSatisfy({ $0.count == n }) else { return nil }
+        // Every least-squares fit and residual below needs only these sums of products of the
+        // signal changes over `lag` (d = x[k] − x[k − lag]), gathered in one pass.
+        var sums = ChangeProducts()
+        i.withUnsafeBufferPointer { i in ii.withUnsafeBufferPointer { ii in iii.withUnsafeBufferPointer { iii in
+            aVR.withUnsafeBufferPointer { aVR in aVL.withUnsafeBufferPointer { aVL in aVF.withUnsafeBufferPointer { aVF in
+                for k in lag..<n {
+                    func d(_ x: UnsafeBufferPointer<Float>) -> Double { Double(x[k]) - Double(x[k - lag]) }
+                    sums.add(i: d(i), ii: d(ii), iii: d(iii), augmented: (d(aVR), d(aVL), d(aVF)))
+                }
+            } } }
+        } } }
+        guard sums.isFinite else { return nil }
         // III = α·II + β·I, with α = g_III / g_II and β = −g_III (lead I's gain is 1).
-        var s11 = 0.0, s12 = 0.0, s22 = 0.0, b1 = 0.0, b2 = 0.0
-        for k in dI.indices {
-            s11 += dII[k] * dII[k]; s12 += dII[k] * dI[k]; s22 += dI[k] * dI[k]
-            b1 += dII[k] * dIII[k]; b2 += dI[k] * dIII[k]
-        }
-        let det = s11 * s22 - s12 * s12
-        guard det > 1e-12 * s11 * s22, det.isFinite else { return nil }
-        let alpha = (s22 * b1 - s12 * b2) / det, beta = (s11 * b2 - s12 * b1) / det
+        let det = sums.iiSquared * sums.iSquared - sums.iiTimesI * sums.iiTimesI
+        guard det > 1e-12 * sums.iiSquared * sums.iSquared, det.isFinite else { return nil }
+        let alpha = (sums.iSquared * sums.iiTimesIII - sums.iiTimesI * sums.iiiTimesI) / det
+        let beta = (sums.iiSquared * sums.iiiTimesI - sums.iiTimesI * sums.iiTimesIII) / det
         let gIII = -beta
-        guard gIII > 0, alpha > 0 else { return nil }
+        guard gIII > 0, alpha > 0, sums.iiiSquared > 0 else { return nil }
         let gII = gIII / alpha
-        // The two underlying signals at lead I's scale.
-        let tI = dI, tII = dII.map { $0 / gII }
-        func residual(_ observed: [Double], _ model: [Double]) -> Double? {
-            var e = 0.0, o = 0.0
-            for k in observed.indices { e += (observed[k] - model[k]) * (observed[k] - model[k]); o += observed[k] * observed[k] }
-            return o > 0 ? (e / o).squareRoot() : nil
-        }
-        guard var worst = residual(dIII, tII.indices.map { gIII * (tII[$0] - tI[$0]) }) else { return nil }
+        // Residual energy of the fit, expanded in the sums.
+        let residualIII = sums.iiiSquared - 2 * alpha * sums.iiTimesIII - 2 * beta * sums.iiiTimesI
+            + alpha * alpha * sums.iiSquared + 2 * alpha * beta * sums.iiTimesI + beta * beta * sums.iSquared
+        var worst = (max(0, residualIII) / sums.iiiSquared).squareRoot()
         var gains: [Lead: Double] = [.i: 1, .ii: gII, .iii: gIII]
-        // Each augmented lead: its gain times the combination of I and II it must equal.
-        let augmented: [(Lead, [Float], (Double, Double))] = [
-            (.aVR, aVR, (-0.5, -0.5)), (.aVL, aVL, (1, -0.5)), (.aVF, aVF, (-0.5, 1)),
+        // Each augmented lead: its gain times the combination wI·I + wII·II/g_II it must equal.
+        let augmented: [(Lead, (Double, Double), ChangeProducts.Augmented)] = [
+            (.aVR, (-0.5, -0.5), sums.aVR), (.aVL, (1, -0.5), sums.aVL), (.aVF, (-0.5, 1), sums.aVF),
         ]
-        for (lead, samples, (wI, wII)) in augmented {
-            let observed = changes(samples)
-            guard observed.allSatisfy(\.isFinite) else { return nil }
-            let model = tI.indices.map { wI * tI[$0] + wII * tII[$0] }
-            var om = 0.0, mm = 0.0
-            for k in model.indices { om += observed[k] * model[k]; mm += model[k] * model[k] }
-            guard mm > 0 else { return nil }
-            let g = om / mm
-            guard g > 0, let r = residual(observed, model.map { g * $0 }) else { return nil }
+        for (lead, (wI, wII), a) in augmented {
+            let v = wII / gII
+            let modelEnergy = wI * wI * sums.iSquared + 2 * wI * v * sums.iiTimesI + v * v * sums.iiSquared
+            let projection = wI * a.withI + v * a.withII
+            guard modelEnergy > 0, a.energy > 0 else { return nil }
+            let g = projection / modelEnergy
+            guard g > 0 else { return nil }
+            worst = max(worst, (max(0, a.energy - g * projection) / a.energy).squareRoot())
             gains[lead] = g
-            worst = max(worst, r)
         }
         guard worst <= maximumFitResidual else { return nil }
         return LimbLeadGains(gains: gains, fitResidual: worst)
+    }
+
+    /// Sums of products of the limb leads' signal changes.
+    struct ChangeProducts {
+        struct Augmented {
+            var energy = 0.0, withI = 0.0, withII = 0.0
+        }
+        var iSquared = 0.0, iiTimesI = 0.0, iiSquared = 0.0, iiTimesIII = 0.0, iiiTimesI = 0.0, iiiSquared = 0.0
+        var aVR = Augmented(), aVL = Augmented(), aVF = Augmented()
+
+        var isFinite: Bool {
+            [iSquared, iiTimesI, iiSquared, iiTimesIII, iiiTimesI, iiiSquared, aVR.energy, aVL.energy, aVF.energy].allSatisfy(\.isFinite)
+        }
+
+        mutating func add(i: Double, ii dII: Double, iii dIII: Double, augmented: (Double, Double, Double)) {
+            iSquared += i * i; iiTimesI += dII * i; iiSquared += dII * dII
+            iiTimesIII += dII * dIII; iiiTimesI += dIII * i; iiiSquared += dIII * dIII
+            func add(_ a: inout Augmented, _ o: Double) { a.energy += o * o; a.withI += o * i; a.withII += o * dII }
+            add(&aVR, augmented.0); add(&aVL, augmented.1); add(&aVF, augmented.2)
+        }
     }
 }
