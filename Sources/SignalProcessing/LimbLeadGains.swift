@@ -23,7 +23,7 @@ public struct LimbLeadGains: Sendable, Equatable {
     }
 
     /// Largest residual of the fitted relations for which the gains are trusted. LUDB 1.0.1's
-    /// rescaled leads leave 0.2–2 % after the fit (their raw residual is 6–88 %); leads under
+    /// rescaled leads leave 0.2–2 % after the fit (16–88 % before it, `limb_lead_residual`); leads under
     /// wrong names or with other distortions than a gain do not come this close.
     public static let maximumFitResidual = 0.05
 
