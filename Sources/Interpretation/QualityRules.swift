@@ -38,15 +38,15 @@ enum QualityRules {
         let check = LeadCalibrationCheck()
         var statements: [Statement] = []
         if f.limbLeadsInconsistent {
+            let limbLeads = ["I", "II", "III", "aVR", "aVL", "aVF"]
             let broken = Evidence(.limbLeadResidual, value: f.limbLeadResidual.map { $0 * 100 }, unit: .percent,
-                                  leads: ["I", "II", "III", "aVR", "aVL", "aVF"],
+                                  leads: limbLeads,
                                   threshold: "> \(formatted(check.maximumLimbLeadResidual * 100))% (\(f.limbLeadRelation ?? ""))",
                                   met: true, criterion: .limbLeadRelations)
             if let gains = f.limbLeadGains {
                 // Each lead only rescaled: dividing out the fitted gains restores the relations.
                 statements.append(Statement(code: .limbLeadsRescaled, evidence: [broken,
-                    Evidence(.gainFitResidual, value: gains.fitResidual * 100, unit: .percent,
-                             leads: ["I", "II", "III", "aVR", "aVL", "aVF"],
+                    Evidence(.gainFitResidual, value: gains.fitResidual * 100, unit: .percent, leads: limbLeads,
                              threshold: "≤ \(formatted(LimbLeadGains.maximumFitResidual * 100))% with one gain per lead",
                              met: true, criterion: .limbLeadRelations)]))
             } else {

@@ -85,16 +85,16 @@ struct BenchConvert: AsyncParsableCommand {
             let summary = try converter.run(plan, into: folder)
             let seconds = Date().timeIntervalSince(runStart)
             let cpu = ProcessCPU.seconds() - runCPU
-            let rate = Double(summary.records) / seconds
+            let rate = Double(summary.records) / seconds, msPerRecord = cpu * 1000 / Double(summary.records)
             rates.append(rate)
-            cpuPerRecord.append(cpu * 1000 / Double(summary.records))
+            cpuPerRecord.append(msPerRecord)
             if runs > 1 { print("run \(run):") }
             print("\(summary.converted) converted, \(summary.failed) errors")
             print(String(format: "wall %.2f s: %.0f records/s (processing alone %.0f records/s; joining outputs %.2f s)",
                          seconds, rate, Double(summary.processedRecords) / summary.processingSeconds,
                          summary.finishingSeconds))
             print(String(format: "CPU %.2f s = %.2f ms per record (%.0f records/s if %d cores were ours alone)",
-                         cpu, cpu * 1000 / Double(summary.records), Double(summary.records) * Double(threads) / cpu, threads))
+                         cpu, msPerRecord, Double(summary.records) * Double(threads) / cpu, threads))
             print(String(format: "projected for %d records: %.1f min at the wall-clock rate", project, Double(project) / rate / 60))
         }
         if runs > 1, let rate = rates.median(), let cpu = cpuPerRecord.median(),
