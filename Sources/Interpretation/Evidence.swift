@@ -77,7 +77,7 @@ public enum MeasurementUnit: String, Sendable, Equatable {
 
 /// The measured quantities and morphological features rules refer to.
 public enum Quantity: String, Sendable, Equatable, CaseIterable {
-    case beatCount, heartRate, atrialRate, rrIrregularity, rrPatternResidual, rrRange, pWavePresence, prVariability, pAxis
+    case beatCount, heartRate, atrialRate, rrIrregularity, rrPatternResidual, rrRange, rrRatio, pWavePresence, prVariability, pAxis
     case prInterval, qrsDuration, qtInterval, qtcBazett, qtcFridericia, qrsAxis
     case medianLeadQRSDuration, medianLeadQTcBazett, medianLeadQTcFridericia
     case rsrPrime, dominantR, terminalS, absentQ, broadR, qRPattern, rSPattern
@@ -98,6 +98,7 @@ public enum Quantity: String, Sendable, Equatable, CaseIterable {
         case .rrIrregularity: "RR irregularity (mean successive difference / mean RR)"
         case .rrPatternResidual: "RR irregularity left by the best 2- or 3-beat repeating cycle"
         case .rrRange: "RR range (longest − shortest, dominant beats)"
+        case .rrRatio: "longest over shortest RR (dominant beats)"
         case .pWavePresence: "beats with a P wave"
         case .prVariability: "PR interval standard deviation"
         case .pAxis: "P axis"

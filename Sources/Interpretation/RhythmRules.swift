@@ -1,4 +1,5 @@
 import Delineation
+import ECGModel
 
 /// Rhythm features computed from the beat sequence.
 public struct RhythmFeatures: Sendable, Equatable {
@@ -12,6 +13,8 @@ public struct RhythmFeatures: Sendable, Equatable {
     public var patternResidual: Double?
     /// Longest minus shortest RR between consecutive dominant beats (ms).
     public var dominantRRRange: Double?
+    /// Longest over shortest RR between consecutive dominant beats.
+    public var dominantRRRatio: Double?
     /// Fraction of non-ventricular beats with a P wave.
     public var pWavePresence: Double?
     public var meanRR: Double?
@@ -47,7 +50,10 @@ public struct RhythmFeatures: Sendable, Equatable {
         for (k, b) in input.beats.enumerated() where k > 0 {
             if b.type == .dominant, input.beats[k - 1].type == .dominant, let rr = b.rrBefore { dominant.append(rr) }
         }
-        if dominant.count >= 2, let lo = dominant.min(), let hi = dominant.max() { dominantRRRange = hi - lo }
+        if dominant.count >= 2, let lo = dominant.min(), let hi = dominant.max() {
+            dominantRRRange = hi - lo
+            if lo > 0 { dominantRRRatio = hi / lo }
+        }
         let prs = input.beats.compactMap(\.pr)
         if prs.count >= 3 {
             let mean = prs.reduce(0, +) / Double(prs.count)
@@ -207,13 +213,23 @@ enum RhythmRules {
             return [Statement(code: .sinusTachycardia, certainty: atrialCertainty, evidence: [atrialEvidence, prEvidence, axisEvidence,
                 Evidence(.heartRate, value: rate, unit: .bpm, threshold: "> 100 bpm", met: true, criterion: .ahaPart1Rhythm)])]
         }
-        if let range = f.dominantRRRange, range > Thresholds.sinusArrhythmiaRange {
+        let ratioLimit = FixedPoint.text(Thresholds.sinusArrhythmiaRatio, decimals: 2)
+        if let ratio = f.dominantRRRatio, ratio > Thresholds.sinusArrhythmiaRatio {
             return [Statement(code: .sinusArrhythmia, certainty: atrialCertainty, evidence: [atrialEvidence, prEvidence, axisEvidence,
-                Evidence(.rrRange, value: range, unit: .ms, threshold: "> \(Int(Thresholds.sinusArrhythmiaRange)) ms",
-                         met: true, criterion: .ahaPart1Rhythm), rateEvidence])]
+                Evidence(.rrRatio, value: ratio, unit: .ratio, threshold: "> \(ratioLimit)", met: true,
+                         criterion: .thewSinusArrhythmia),
+                Evidence(.rrRange, value: f.dominantRRRange, unit: .ms, met: true, criterion: .thewSinusArrhythmia),
+                rateEvidence])]
         }
-        return [Statement(code: .sinusRhythm, certainty: atrialCertainty, evidence: [atrialEvidence, prEvidence, axisEvidence,
-            Evidence(.heartRate, value: rate, unit: .bpm, threshold: "\(Int(Thresholds.bradycardia))–100 bpm", met: true,
-                     criterion: .bradycardiaGuideline)])]
+        var evidence = [atrialEvidence, prEvidence, axisEvidence,
+                        Evidence(.heartRate, value: rate, unit: .bpm, threshold: "\(Int(Thresholds.bradycardia))–100 bpm", met: true,
+                                 criterion: .bradycardiaGuideline)]
+        if let range = f.dominantRRRange, range > Thresholds.textbookSinusArrhythmiaRange, let ratio = f.dominantRRRatio {
+            // Past the textbook range but not marked: the reader sees the variation and the limit.
+            evidence += [Evidence(.rrRange, value: range, unit: .ms, met: true, criterion: .thewSinusArrhythmia),
+                         Evidence(.rrRatio, value: ratio, unit: .ratio, threshold: "≤ \(ratioLimit)", met: true,
+                                  criterion: .thewSinusArrhythmia)]
+        }
+        return [Statement(code: .sinusRhythm, certainty: atrialCertainty, evidence: evidence)]
     }
 }

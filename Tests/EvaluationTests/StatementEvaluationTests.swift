@@ -28,9 +28,7 @@ import TestSupport
             #expect(e.counts(c).sensitivity == 1, "\(c.rawValue) sensitivity")
         }
         #expect(f1(.CLBBB) >= 0.80)
-        withKnownIssue("strict SR: 15 SR-coded records have a phasic RR range of 162–240 ms (sinus arrhythmia by the 0.16 s criterion); PTB-XL codes SARRH from 260 ms") {
-            #expect(f1(.SR) >= 0.95)
-        }
+        #expect(f1(.SR) >= 0.95)
         withKnownIssue("AFIB: record 181 ('förmaksflimmer med hög kammarfrekvens') has no AFIB code in PTB-XL") {
             #expect(f1(.AFIB) >= 0.90)
         }

@@ -161,9 +161,19 @@ import Delineation
         #expect(interpret(input).statement(.atrialFibrillation)?.response == .controlled)
     }
 
-    @Test func sinusArrhythmiaNeedsRRRangeAbove160ms() {
-        #expect(interpret(Self.alternating(81, hasP: true)).has(.sinusArrhythmia))   // range 162 ms
-        #expect(!interpret(Self.alternating(79, hasP: true)).has(.sinusArrhythmia))  // range 158 ms
+    @Test func sinusArrhythmiaNeedsTheLongestRRMoreThan35PercentLongerThanTheShortest() {
+        // RR alternating 800 ± d ms: longest / shortest = (800 + d) / (800 − d), 1.35 at d ≈ 119.1.
+        let marked = interpret(Self.alternating(120, hasP: true))                  // 1.353
+        #expect(marked.has(.sinusArrhythmia))
+        let ratio = marked.statement(.sinusArrhythmia)?.evidence.first { $0.quantity == .rrRatio }
+        #expect(abs((ratio?.value ?? 0) - 920.0 / 680) < 1e-9 && ratio?.criterion == .thewSinusArrhythmia)
+        let mild = interpret(Self.alternating(118, hasP: true))                    // 1.347, range 236 ms
+        #expect(!mild.has(.sinusArrhythmia) && mild.has(.sinusRhythm))
+        // Past the textbook 160 ms the sinus rhythm shows the variation and the limit it stayed under.
+        let shown = mild.statement(.sinusRhythm)?.evidence.map(\.quantity) ?? []
+        #expect(shown.contains(.rrRange) && shown.contains(.rrRatio))
+        let small = interpret(Self.alternating(79, hasP: true)).statement(.sinusRhythm)   // range 158 ms
+        #expect(small != nil && !(small?.evidence.contains { $0.quantity == .rrRatio } ?? true))
     }
 
     @Test func abnormalPAxisIsPossibleEctopicAtrialRhythm() {
