@@ -27,7 +27,7 @@ struct HDF5ExamDatasetTests {
         // SOURCE.md: 150 exams of 141 PTB-XL patients, patient_id shared by one patient's exams.
         #expect(dataset.patients().count == 141)
         #expect(dataset.entries[5].location.description == file.path + "#5")
-        let record = try dataset.tracings.record(at: 5)
+        let record = try dataset.files[0].record(at: 5)
         #expect(record.id == dataset.entries[5].recordID)
 
         let loaded = try DatasetLoader.open(file)
