@@ -44,15 +44,7 @@ struct LUDBEvaluationTests {
             let s = try score(wave, point)
             let mean = try #require(s.meanError), sd = try #require(s.standardDeviation)
             #expect(abs(mean) <= 5, "\(wave) \(point) mean \(mean)")
-            if wave == .qrs && point == .onset {
-                // Measured 13.0002 ms against the 13.0 ms limit since the detector's fiducial
-                // moved (issue 4 stays open for it); reported as a known issue, not loosened.
-                withKnownIssue("QRS onset SD at the 2·s_CSE limit") {
-                    #expect(sd <= 2 * sCSE, "\(wave) \(point) SD \(sd)")
-                }
-            } else {
-                #expect(sd <= 2 * sCSE, "\(wave) \(point) SD \(sd)")
-            }
+            #expect(sd <= 2 * sCSE, "\(wave) \(point) SD \(sd)")
         }
     }
 
