@@ -43,6 +43,11 @@ enum RecordView {
             "qtcFramingham": ms(g.qtc?.framingham.value), "qtcHodges": ms(g.qtc?.hodges.value),
             "pDuration": ms(g.pDuration?.value),
             "pAxis": deg(g.pAxis), "qrsAxis": deg(g.qrsAxis), "tAxis": deg(g.tAxis),
+            // The machine report's one line of three axes: "not measurable" once when none is,
+            // a dash for each missing one otherwise ("— 30° 28°").
+            "prtAxes": TemplateText([g.pAxis, g.qrsAxis, g.tAxis].allSatisfy { $0 == nil } ? na
+                                    : [g.pAxis, g.qrsAxis, g.tAxis].map { $0.map { "\(Int($0.rounded()))°" } ?? "—" }
+                                        .joined(separator: " ")),
             "sokolowLyon": mv(g.sokolowLyon), "cornell": mv(g.cornell),
             "beatCount": TemplateText(String(g.beatCount)),
             "statements": statements.map(statementView),

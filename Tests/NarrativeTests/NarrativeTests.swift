@@ -71,6 +71,29 @@ import TestSupport
     }
 }
 
+/// The machine report's axis line names what is missing instead of repeating "not measurable".
+@Suite struct ReportAxisLineTests {
+    @Test func missingAxesAreDashesAndNoAxisAtAllIsSaidOnce() async throws {
+        let header = RealData.packageRoot.appendingPathComponent("Signals/sinus-normal.hea")
+        var record = try NarrativeRecord.make(DatasetEntry(location: .wfdb(header: header), recordID: "sinus-normal"),
+                                              pipeline: InterpretationPipeline())
+        let narrator = try await Narrator(templates: TemplateLocator.packageTemplates, language: .en)
+        func axisLine() throws -> String {
+            let report = try narrator.narrate(record, template: "report")
+            return String(try #require(report.split(separator: "\n").last { $0.hasPrefix("Vent. rate") })
+                .split(separator: "|").last ?? "")
+        }
+        let g = record.measurements.global
+        let p = try #require(g.pAxis), qrs = try #require(g.qrsAxis), t = try #require(g.tAxis)
+        #expect(try axisLine() == " P-R-T axes \(Int(p.rounded()))° \(Int(qrs.rounded()))° \(Int(t.rounded()))°")
+        record.measurements.global.pAxis = nil
+        #expect(try axisLine() == " P-R-T axes — \(Int(qrs.rounded()))° \(Int(t.rounded()))°")
+        record.measurements.global.qrsAxis = nil
+        record.measurements.global.tAxis = nil
+        #expect(try axisLine() == " P-R-T axes not measurable")
+    }
+}
+
 @Suite struct TidyTests {
     @Test func trailingSpacesGoBlankRunsCollapseAndOneNewlineEnds() {
         #expect(Narrator.tidy("") == "\n")
