@@ -95,7 +95,7 @@ public enum Quantity: String, Sendable, Equatable, CaseIterable {
         case .beatCount: "QRS complexes detected"
         case .heartRate: "ventricular rate"
         case .atrialRate: "atrial rate"
-        case .rrIrregularity: "RR irregularity (mean successive difference / mean RR)"
+        case .rrIrregularity: "RR irregularity (median successive difference / mean RR)"
         case .rrPatternResidual: "RR irregularity left by the best 2- or 3-beat repeating cycle"
         case .rrRange: "RR range (longest − shortest, dominant beats)"
         case .rrRatio: "longest over shortest RR (dominant beats)"

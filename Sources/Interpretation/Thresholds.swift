@@ -39,7 +39,7 @@ public enum Thresholds {
     public static let pacedBeats = 0.5
 
     // MARK: Irregularity (project choice, ESC 2020 gives no number)
-    /// Mean absolute successive RR difference relative to the mean RR above which the rhythm is
+    /// Median absolute successive RR difference relative to the mean RR above which the rhythm is
     /// irregularly irregular (with absent P waves: atrial fibrillation).
     public static let irregularity = 0.09
     /// An irregular rhythm whose RR sequence repeats with a period of 2 or 3 beats (mean

@@ -111,7 +111,7 @@ public struct Vocabulary: Sendable {
 
     static let zhQuantity: [Quantity: String] = [
         .beatCount: "检出的QRS波群数", .heartRate: "心室率", .atrialRate: "心房率",
-        .rrIrregularity: "RR间期不规则度（相邻差均值/平均RR）", .rrRange: "RR间期极差（主导心搏）", .rrRatio: "最长与最短RR间期之比（主导心搏）",
+        .rrIrregularity: "RR间期不规则度（相邻差中位数/平均RR）", .rrRange: "RR间期极差（主导心搏）", .rrRatio: "最长与最短RR间期之比（主导心搏）",
         .pacedBeats: "起搏刺激信号后的心搏比例", .continuousAtrialActivity: "连续心房（扑动波）活动",
         .rrPatternResidual: "按最佳2或3心搏重复周期校正后的RR不规则度",
         .pWavePresence: "有P波的心搏比例", .prVariability: "PR间期标准差", .pAxis: "P波电轴", .prInterval: "PR间期", .qrsDuration: "QRS时限",

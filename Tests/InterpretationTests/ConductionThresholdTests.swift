@@ -13,7 +13,7 @@ import Interpretation
 
     @Test func firstDegreeAVBlockNeedsAtrialRhythm() {
         // Irregular RR without P waves (atrial fibrillation): a PR on the median beat means nothing.
-        var input = RhythmThresholdTests.irregular(scale: 2, hasP: false)
+        var input = RhythmThresholdTests.irregular(scale: 80.0 / 35, hasP: false)
         input.pr = 240
         let i = interpret(input)
         #expect(i.has(.atrialFibrillation))

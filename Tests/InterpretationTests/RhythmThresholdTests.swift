@@ -39,7 +39,7 @@ import Delineation
     }
 
     /// RR = 800 + scale · offsets, with offsets that repeat with no period of 2 or 3 beats (mean RR
-    /// 800 ms; mean successive difference 39 · scale; lag-2 and lag-3 differences larger still).
+    /// 800 ms; median successive difference 35 · scale (mean 39 · scale); lag-2 and lag-3 differences larger still).
     static func irregular(scale: Double, hasP: Bool) -> InterpretationInput {
         let offsets: [Double] = [-60, 0, -40, -30, 50, 40, 40, 10, -50, 30, 10]
         var input = Make.normal(rate: 75)
@@ -61,15 +61,15 @@ import Delineation
     }
 
     @Test func atrialFibrillationNeedsIrregularRRAndAbsentP() {
-        // Irregularity threshold 9%: 39 · scale / 800 = 0.10 → AF; 0.08 → not AF.
-        let above = Self.irregular(scale: 80.0 / 39, hasP: false), below = Self.irregular(scale: 64.0 / 39, hasP: false)
+        // Irregularity threshold 9%: 35 · scale / 800 = 0.10 → AF; 0.08 → not AF.
+        let above = Self.irregular(scale: 80.0 / 35, hasP: false), below = Self.irregular(scale: 64.0 / 35, hasP: false)
         #expect(abs((RhythmFeatures(above).irregularity ?? 0) - 0.10) < 1e-9)
         #expect(abs((RhythmFeatures(below).irregularity ?? 0) - 0.08) < 1e-9)
         #expect((RhythmFeatures(above).patternResidual ?? 0) > Thresholds.patternResidual)
         #expect(interpret(above).has(.atrialFibrillation))
         #expect(!interpret(below).has(.atrialFibrillation))
         // Same irregularity with P waves at a constant PR: not AF.
-        #expect(!interpret(Self.irregular(scale: 80.0 / 39, hasP: true)).has(.atrialFibrillation))
+        #expect(!interpret(Self.irregular(scale: 80.0 / 35, hasP: true)).has(.atrialFibrillation))
     }
 
     @Test func alternatingRRIsRegularlyIrregularNotAtrialFibrillation() {
@@ -105,9 +105,39 @@ import Delineation
         #expect(withP.has(.sinusArrhythmia) && !withP.has(.atrialFibrillation))
     }
 
+    @Test func onePrematureBeatAndItsPauseDoNotMakeARegularRhythmIrregular() {
+        // LUDB 60: RR 1100, 1056, 632 (premature), 1330 (pause), then about 1000 ms; no P waves
+        // found. Mean successive difference 19 % of the mean RR, median 4 %: regular.
+        var input = Make.normal(rate: 59)
+        let rrs: [Double] = [1100, 1056, 632, 1330, 998, 1038, 1010, 1016, 1004]
+        input.beats = ([nil] + rrs).map { BeatObservation(rrBefore: $0, type: .dominant, hasP: false, pr: nil) }
+        input.pr = nil
+        let f = RhythmFeatures(input)
+        #expect(abs((f.irregularity ?? 0) - 42.0 / (rrs.reduce(0, +) / 9)) < 1e-9)
+        #expect(!interpret(input).has(.atrialFibrillation))
+        // The same cycles changing at every beat are irregularly irregular.
+        #expect(interpret(Self.irregular(scale: 80.0 / 35, hasP: false)).has(.atrialFibrillation))
+    }
+
+    @Test func tooFewCyclesToTestForAPatternAreNeverAtrialFibrillation() {
+        // Four RR intervals (a 10-s record at about 30 bpm) varying by 10 % and more: whether a
+        // pattern repeats cannot be tested, so "irregularly irregular" is not said.
+        var input = Make.normal(rate: 31)
+        input.beats = ([nil, 1906, 2028, 1812, 1988] as [Double?]).map {
+            BeatObservation(rrBefore: $0, type: .dominant, hasP: false, pr: nil)
+        }
+        input.pr = nil
+        #expect((RhythmFeatures(input).irregularity ?? 0) >= Thresholds.irregularity)
+        #expect(RhythmFeatures(input).patternResidual == nil)
+        #expect(!interpret(input).has(.atrialFibrillation))
+        // One more cycle and the test can be made.
+        input.beats.append(BeatObservation(rrBefore: 1800, type: .dominant, hasP: false, pr: nil))
+        #expect(RhythmFeatures(input).patternResidual != nil)
+    }
+
     @Test func pWavesAtRandomPRAreFibrillatoryWaves() {
         // "P waves" before every QRS but with PR varying by ±60 ms: no distinct repeating P waves.
-        var input = Self.irregular(scale: 80.0 / 39, hasP: true)
+        var input = Self.irregular(scale: 80.0 / 35, hasP: true)
         for k in input.beats.indices { input.beats[k].pr = k % 2 == 0 ? 100 : 220 }
         let i = interpret(input)
         #expect(i.has(.atrialFibrillation))
@@ -121,7 +151,7 @@ import Delineation
         // 12 beats, irregularity 10 %, P waves at a constant PR: on 9 of them (75 %) that is
         // possible atrial fibrillation; on 10 (83 %) it is of sinus origin.
         func withP(on count: Int) -> InterpretationInput {
-            var input = Self.irregular(scale: 80.0 / 39, hasP: true)
+            var input = Self.irregular(scale: 80.0 / 35, hasP: true)
             for k in input.beats.indices where k >= count { input.beats[k].hasP = false; input.beats[k].pr = nil }
             return input
         }
@@ -221,7 +251,7 @@ import Delineation
         wide.qrs = 140
         #expect(!interpret(wide).has(.supraventricularTachycardia))
         #expect(interpret(wide).has(.undeterminedRhythm))
-        var irregular = Self.irregular(scale: 3, hasP: false)   // irregularity 15 %
+        var irregular = Self.irregular(scale: 3, hasP: false)   // irregularity 13 %
         irregular.heartRate = 120
         #expect(!interpret(irregular).has(.supraventricularTachycardia))
         #expect(interpret(irregular).has(.atrialFibrillation))
@@ -331,9 +361,9 @@ import Delineation
     @Test func irregularResponseIsNotCalledFlutterWithoutItsRate() {
         // Irregularity 8% (below the 9% limit): still regular, possible flutter; 10%: irregularly
         // irregular, atrial fibrillation; alternating (regularly irregular): undetermined.
-        let regular = Self.flutterLike(RhythmThresholdTests.irregular(scale: 64.0 / 39, hasP: false))
+        let regular = Self.flutterLike(RhythmThresholdTests.irregular(scale: 64.0 / 35, hasP: false))
         #expect(interpret(regular).has(.atrialFlutter, .possible))
-        let irregular = Self.flutterLike(RhythmThresholdTests.irregular(scale: 80.0 / 39, hasP: false))
+        let irregular = Self.flutterLike(RhythmThresholdTests.irregular(scale: 80.0 / 35, hasP: false))
         #expect(interpret(irregular).has(.atrialFibrillation))
         let grouped = Self.flutterLike(RhythmThresholdTests.alternating(200, hasP: false))
         #expect(interpret(grouped).has(.undeterminedRhythm))
