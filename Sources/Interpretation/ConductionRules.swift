@@ -68,19 +68,26 @@ enum ConductionRules {
         let broadRLeads = [i, aVL, v5, v6].compactMap { $0 }.filter { $0.tallestR > $0.deepestS }.map(\.label)
         let rLateral = broadRLeads.contains("I") || broadRLeads.contains("V6") || broadRLeads.contains("V5")
         let sV1 = v1.map { $0.deepestS > $0.tallestR } ?? false
-        // The R must be broad where it is dominant: the block's delay shows in the lateral leads'
-        // own QRS. A global QRS made wide by other leads while I, V5 and V6 stay narrow is a
-        // nonspecific delay. Not judged when no lateral lead has its own duration.
-        let lateralDurations = [i, v5, v6].compactMap { $0?.qrsDuration }
-        let broadLateral = lateralDurations.isEmpty || lateralDurations.contains { $0 >= Thresholds.completeBlockQRS }
+        // The R must be broad where it is dominant: the block's delay shows in the left
+        // precordial leads' own QRS (V5, V6; lead I only when neither has a duration). A global
+        // QRS made wide by other leads while V5 and V6 stay narrow is a nonspecific delay, and so
+        // is a lead I widened on its own by a notch (LUDB 41: I 138 ms, V5 96 ms, V6 86 ms; every
+        // left bundle branch block of LUDB and PTB-XL has V5 or V6 at 120 ms or more). Not
+        // judged when none of them has its own duration.
+        func ownWidths(_ leads: [LeadObservation?]) -> [(String, Double)] {
+            leads.compactMap { l in l.flatMap { l in l.qrsDuration.map { (l.label, $0) } } }
+        }
+        let precordial = ownWidths([v5, v6])
+        let widthLeads = precordial.isEmpty ? ownWidths([i]) : precordial
+        let broadLateral = widthLeads.isEmpty || widthLeads.contains { $0.1 >= Thresholds.completeBlockQRS }
         let leftEvidence: [Evidence] = [
             Evidence(.absentQ, value: noQ ? 1 : 0, unit: .none, leads: qLeads.isEmpty ? lateral.map(\.label) : qLeads,
                      met: noQ, criterion: .ahaPart3Conduction),
             Evidence(.broadR, value: rLateral ? 1 : 0, unit: .none, leads: broadRLeads.isEmpty ? ["I", "aVL", "V5", "V6"] : broadRLeads,
                      met: rLateral, criterion: .ahaPart3Conduction),
             Evidence(.rSPattern, value: sV1 ? 1 : 0, unit: .none, leads: ["V1"], met: sV1, criterion: .ahaPart3Conduction),
-        ] + (lateralDurations.isEmpty ? [] : [
-            Evidence(.qrsDuration, value: lateralDurations.max(), unit: .ms, leads: ["I", "V5", "V6"],
+        ] + (widthLeads.isEmpty ? [] : [
+            Evidence(.qrsDuration, value: widthLeads.map(\.1).max(), unit: .ms, leads: widthLeads.map(\.0),
                      threshold: "≥ 120 ms in one of the leads", met: broadLateral, criterion: .ahaPart3Conduction)])
 
         if preexcited {

@@ -117,7 +117,18 @@ import Interpretation
         let broad = interpret(lateral(120))
         #expect(broad.has(.leftBundleBranchBlock, .definite))
         #expect(broad.statement(.leftBundleBranchBlock)?.evidence.contains {
-            $0.quantity == .qrsDuration && $0.leads == ["I", "V5", "V6"] && $0.value == 120 } == true)
+            $0.quantity == .qrsDuration && $0.leads == ["V5", "V6"] && $0.value == 120 } == true)
+        // Lead I broad on its own (a notch; LUDB 41: I 138 ms, V5 96 ms, V6 86 ms) is not the
+        // left precordial delay of a left bundle branch block.
+        var onlyI = lateral(100)
+        onlyI = Make.replacing(onlyI, "I") { $0.qrsDuration = 138 }
+        #expect(!interpret(onlyI).has(.leftBundleBranchBlock))
+        // One of V5 and V6 is enough; lead I decides only when neither has its own duration.
+        #expect(interpret(Make.replacing(lateral(100), "V6") { $0.qrsDuration = 120 }).has(.leftBundleBranchBlock))
+        var noPrecordialWidth = Make.replacing(lateral(100), "V5") { $0.qrsDuration = nil }
+        noPrecordialWidth = Make.replacing(noPrecordialWidth, "V6") { $0.qrsDuration = nil }
+        #expect(!interpret(noPrecordialWidth).has(.leftBundleBranchBlock))
+        #expect(interpret(Make.replacing(noPrecordialWidth, "I") { $0.qrsDuration = 120 }).has(.leftBundleBranchBlock))
     }
 
     @Test func wideQRSWithoutBundlePatternIsIVCD() {
