@@ -17,7 +17,9 @@ enum LongitudinalView {
                 "id": TemplateText(r.recordID),
                 "date": TemplateText(r.date.map(v.date) ?? na),
                 "hasDate": r.date != nil,
-                "statements": TemplateText(v.list(texts(r.findings))),
+                // Running text ("showed left bundle branch block"): each statement's capital goes,
+                // an abbreviation's stays ("WPW pattern", "1st degree A-V block").
+                "statements": TemplateText(v.list(texts(r.findings).map(RecordView.lowerFirst))),
                 "summary": TemplateText(r.summary ?? na),
                 "rate": TemplateText(r.heartRate.map { "\(Int($0.rounded())) bpm" } ?? na),
                 "qtc": TemplateText(r.correctedQT.map { "\(Int($0.rounded())) ms" } ?? na),

@@ -32,6 +32,14 @@ import TestSupport
         #expect(Vocabulary(.zh).text(code: .stElevation, certainty: .possible, region: .inferior, response: nil) == "可能下壁导联ST段抬高")
     }
 
+    @Test func statementsInRunningTextLoseTheirCapitalButNotTheirAbbreviations() {
+        #expect(RecordView.lowerFirst("Left bundle branch block") == "left bundle branch block")
+        #expect(RecordView.lowerFirst("Possible prolonged QT interval") == "possible prolonged QT interval")
+        #expect(RecordView.lowerFirst("WPW pattern") == "WPW pattern")
+        #expect(RecordView.lowerFirst("1st degree A-V block") == "1st degree A-V block")
+        #expect(RecordView.lowerFirst("窦性心律") == "窦性心律")
+    }
+
     @Test func notMeasurableIsSaidInsteadOfZero() {
         let e = Evidence(.prInterval, value: nil, unit: .ms, threshold: "> 200 ms", met: false, criterion: .ahaPart3Conduction)
         #expect(e.text.hasPrefix("PR interval not measurable ("))
