@@ -26,7 +26,7 @@ public enum DatasetLoader {
                 return try RecordListDataset(listFile: records, limits: limits, confined: true)
             }
             if !hasRecordList, let csv = try examsCSV(in: url) {
-                let hdf5 = try tracingFiles(in: url)
+                let hdf5 = try TracingFiles.at(url)
                 guard !hdf5.isEmpty else {
                     throw DatasetError(file: csv.path, message: "no HDF5 tracings file (.hdf5, .h5) beside it")
                 }
@@ -34,7 +34,7 @@ public enum DatasetLoader {
             }
             let tree = try MIMICDataset(root: url, limits: limits)
             if !tree.entries.isEmpty || hasRecordList { return tree }
-            let hdf5 = try tracingFiles(in: url)
+            let hdf5 = try TracingFiles.at(url)
             guard !hdf5.isEmpty else {
                 throw DatasetError(file: url.path, message: "no records found: no record_list.csv, RECORDS or exams.csv, "
                                    + "no WFDB header (.hea) in the tree and no HDF5 tracings file (.hdf5, .h5) at the top")
@@ -57,55 +57,5 @@ public enum DatasetLoader {
             throw DatasetError(file: csv.path, message: "leads outside \(folder.path) through a symbolic link")
         }
         return csv
-    }
-
-    /// The HDF5 files at the top of `folder` (not in subfolders), in numeric order of the
-    /// numbers in their names (`exams_part2` before `exams_part10`); a link leading out of
-    /// the folder is refused.
-    static func tracingFiles(in folder: URL) throws -> [URL] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
-            throw DatasetError(file: folder.path, message: "cannot list the folder (\(error.localizedDescription))")
-        }
-        let root = DatasetPaths.resolvedRoot(folder)
-        var files: [URL] = []
-        for name in names.sorted(by: numericOrder) where ["hdf5", "h5"].contains((name as NSString).pathExtension.lowercased()) {
-            let url = folder.appendingPathComponent(name)
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            guard DatasetPaths.isInside(url, root: root) else {
-                throw DatasetError(file: url.path, message: "leads outside \(folder.path) through a symbolic link")
-            }
-            files.append(url)
-        }
-        return files
-    }
-
-    /// File names compared with runs of digits as numbers, ties broken by the plain order.
-    static func numericOrder(_ a: String, _ b: String) -> Bool {
-        func parts(_ s: String) -> [(text: String, number: Int?)] {
-            var out: [(String, Int?)] = []
-            var current = "", digits = false
-            for c in s {
-                let isDigit = c.isASCII && c.isNumber
-                if !current.isEmpty, isDigit != digits {
-                    out.append((current, digits ? Int(current) : nil)); current = ""
-                }
-                current.append(c); digits = isDigit
-            }
-            if !current.isEmpty { out.append((current, digits ? Int(current) : nil)) }
-            return out
-        }
-        let pa = parts(a), pb = parts(b)
-        for (x, y) in zip(pa, pb) {
-            if let m = x.number, let n = y.number {
-                if m != n { return m < n }
-            } else if x.text != y.text {
-                return x.text < y.text
-            }
-        }
-        return pa.count != pb.count ? pa.count < pb.count : a < b
     }
 }

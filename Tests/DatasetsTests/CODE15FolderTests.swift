@@ -78,7 +78,7 @@ struct CODE15FolderTests {
 
     @Test func numericOrderComparesDigitRunsAsNumbers() {
         let names = ["exams_part10.hdf5", "exams_part2.hdf5", "exams_part0.hdf5", "exams.hdf5", "exams_part1.hdf5"]
-        #expect(names.sorted(by: DatasetLoader.numericOrder)
+        #expect(names.sorted(by: TracingFiles.numericOrder)
                 == ["exams.hdf5", "exams_part0.hdf5", "exams_part1.hdf5", "exams_part2.hdf5", "exams_part10.hdf5"])
     }
 }
