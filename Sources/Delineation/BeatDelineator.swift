@@ -338,12 +338,17 @@ struct BeatDelineator {
                 if isVisible(w, lead: l, minimum: settings.minimumP) { pFound[l] = w }
             }
         }
+        // A P wave must show in a third of the leads (a sixth near where the median beat put
+        // it), at least three (two) of a 12-lead record: noise rarely imitates one in several
+        // leads at once. A record with few leads (MIT-BIH's two, a Holter's three) needs the
+        // same share rounded up, not three: a small biphasic P in V1 must not hide lead II's.
+        let n = validLeads.count
         let needed: Int
         switch ctx.pMode {
-        case .detect: needed = max(3, validLeads.count / 3)
-        default: needed = max(2, validLeads.count / 6)
+        case .detect: needed = n >= 9 ? max(3, n / 3) : max(1, (n + 2) / 3)
+        default: needed = n >= 12 ? max(2, n / 6) : max(1, (n + 5) / 6)
         }
-        if pFound.count >= needed {
+        if n > 0, pFound.count >= needed {
             global.pOnset = SignalMath.robustExtreme(pFound.values.compactMap(\.onset), latest: false, tolerance: ms(20))
             global.pOffset = SignalMath.robustExtreme(pFound.values.compactMap(\.offset), latest: true, tolerance: ms(20))
             global.pPeak = SignalMath.median(pFound.values.map(\.peak))

@@ -14,10 +14,14 @@ public struct RhythmFeatures: Sendable, Equatable {
     /// ``irregularity`` is large: the RR sequence is regularly irregular (bigeminy, trigeminy,
     /// grouped beating), not irregularly irregular.
     public var patternResidual: Double?
-    /// Longest minus shortest RR between consecutive dominant beats (ms).
+    /// Longest minus shortest RR between consecutive dominant beats (ms); for a recording
+    /// longer than 10 s, the median over its 10-s strips.
     public var dominantRRRange: Double?
-    /// Longest over shortest RR between consecutive dominant beats.
+    /// Longest over shortest RR between consecutive dominant beats; for a recording longer
+    /// than 10 s, the median over its 10-s strips.
     public var dominantRRRatio: Double?
+    /// The strip length (ms) over which cycle lengths are compared: a resting ECG's 10 s.
+    static let stripLength = 10_000.0
     /// Fraction of non-ventricular beats with a P wave.
     public var pWavePresence: Double?
     public var meanRR: Double?
@@ -49,13 +53,23 @@ public struct RhythmFeatures: Sendable, Equatable {
             }
             patternResidual = residuals.min()
         }
-        var dominant: [Double] = []
+        // The dominant cycles of each 10-s strip (the whole record for a resting ECG): over a
+        // long recording the rate drifts with activity, which is not sinus arrhythmia, so a
+        // longer record reports its typical strip (the medians of its strips' ranges and ratios).
+        var strips: [[Double]] = [[]]
+        var elapsed = 0.0
         for (k, b) in input.beats.enumerated() where k > 0 {
-            if b.type == .dominant, input.beats[k - 1].type == .dominant, let rr = b.rrBefore { dominant.append(rr) }
+            elapsed += b.rrBefore ?? 0
+            if elapsed > Self.stripLength, !(strips.last?.isEmpty ?? true) { strips.append([]); elapsed = b.rrBefore ?? 0 }
+            if b.type == .dominant, input.beats[k - 1].type == .dominant, let rr = b.rrBefore { strips[strips.count - 1].append(rr) }
         }
-        if dominant.count >= 2, let lo = dominant.min(), let hi = dominant.max() {
-            dominantRRRange = hi - lo
-            if lo > 0 { dominantRRRatio = hi / lo }
+        let spans = strips.compactMap { cycles -> (range: Double, ratio: Double?)? in
+            guard cycles.count >= 2, let lo = cycles.min(), let hi = cycles.max() else { return nil }
+            return (hi - lo, lo > 0 ? hi / lo : nil)
+        }
+        if !spans.isEmpty {
+            dominantRRRange = spans.map(\.range).median()
+            dominantRRRatio = spans.compactMap(\.ratio).median()
         }
         let prs = input.beats.compactMap(\.pr)
         if prs.count >= 3 {

@@ -135,6 +135,26 @@ import Delineation
         #expect(RhythmFeatures(input).patternResidual != nil)
     }
 
+    @Test func aLongRecordsDriftingRateIsNotSinusArrhythmia() {
+        // Five minutes whose rate slows steadily from 86 to 55 bpm (RR 700 → 1100 ms): every
+        // 10-s strip varies by about 2 %, the whole record by 57 %.
+        var input = Make.normal(rate: 70)
+        let count = 360
+        input.beats = (0..<count).map { k in
+            BeatObservation(rrBefore: k == 0 ? nil : 700 + 400 * Double(k) / Double(count), type: .dominant,
+                            hasP: true, pr: 160)
+        }
+        let f = RhythmFeatures(input)
+        #expect((f.dominantRRRatio ?? 0) < 1.05)
+        #expect(!interpret(input).has(.sinusArrhythmia))
+        // The same 57 % within one 10-s strip is marked sinus arrhythmia.
+        input.beats = ([nil, 700, 800, 900, 1000, 1100, 1000, 900, 800, 700] as [Double?]).map {
+            BeatObservation(rrBefore: $0, type: .dominant, hasP: true, pr: 160)
+        }
+        #expect(abs((RhythmFeatures(input).dominantRRRatio ?? 0) - 1100.0 / 700) < 1e-9)
+        #expect(interpret(input).has(.sinusArrhythmia))
+    }
+
     @Test func pWavesAtRandomPRAreFibrillatoryWaves() {
         // "P waves" before every QRS but with PR varying by ±60 ms: no distinct repeating P waves.
         var input = Self.irregular(scale: 80.0 / 35, hasP: true)
