@@ -41,9 +41,11 @@ public enum Criterion: String, Sendable, Equatable, CaseIterable {
     /// narrow-QRS tachycardia without visible P waves is most often AVNRT, AVRT, or atrial
     /// flutter with fixed (typically 2:1) conduction.
     case accSupraventricularTachycardia
-    /// Sinus arrhythmia as defined by the Telemetric and Holter ECG Warehouse (THEW, University
-    /// of Rochester) arrhythmia library: P–P variation over 120 ms with the longest RR more than
-    /// 35 % longer than another; a marked variation, the one cardiologists name on a 10-s ECG.
+    /// Sinus arrhythmia after the Telemetric and Holter ECG Warehouse (THEW, University of
+    /// Rochester) arrhythmia library, which asks for P–P variation over 120 ms with the longest
+    /// RR more than 35 % (and less than 100 %) longer than the one before it; applied here to
+    /// the longest and shortest dominant RR of a 10-s strip, since a respiratory cycle spans
+    /// several beats. A marked variation, the one cardiologists name on a 10-s ECG.
     case thewSinusArrhythmia
     /// The frontal QRS axis ranges of Surawicz et al. 2009 (part III): left axis deviation
     /// −30°…−90°, right axis deviation > +90°, indeterminate (north-west) −90°…±180°.
@@ -85,7 +87,7 @@ public enum Criterion: String, Sendable, Equatable, CaseIterable {
         case .universalMIDefinition: "Fourth universal definition of MI 2018"
         case .escAtrialFibrillation: "ESC 2020 atrial fibrillation guidelines"
         case .accSupraventricularTachycardia: "ACC/AHA/HRS 2015 SVT guideline (Page)"
-        case .thewSinusArrhythmia: "sinus arrhythmia: longest RR > 35% longer (THEW definition)"
+        case .thewSinusArrhythmia: "sinus arrhythmia: longest RR > 35% longer than the shortest (after THEW)"
         case .ahaAxis: "AHA/ACCF/HRS 2009 part III axis ranges"
         case .prematureComplexes: "premature complex: RR < 85% (supraventricular, and < 85% of the preceding RR) or < 90% (ventricular) of dominant RR"
         case .signalQuality: "signal quality"

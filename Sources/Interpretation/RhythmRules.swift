@@ -60,7 +60,10 @@ public struct RhythmFeatures: Sendable, Equatable {
         var elapsed = 0.0
         for (k, b) in input.beats.enumerated() where k > 0 {
             elapsed += b.rrBefore ?? 0
-            if elapsed > Self.stripLength, !(strips.last?.isEmpty ?? true) { strips.append([]); elapsed = b.rrBefore ?? 0 }
+            if elapsed > Self.stripLength {
+                if !(strips.last?.isEmpty ?? true) { strips.append([]) }
+                elapsed = b.rrBefore ?? 0
+            }
             if b.type == .dominant, input.beats[k - 1].type == .dominant, let rr = b.rrBefore { strips[strips.count - 1].append(rr) }
         }
         let spans = strips.compactMap { cycles -> (range: Double, ratio: Double?)? in

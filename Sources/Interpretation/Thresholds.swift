@@ -48,12 +48,12 @@ public enum Thresholds {
     /// atrial fibrillation must be (ESC 2020); the same limit as ``irregularity``.
     public static let patternResidual = irregularity
     /// Longest over shortest RR between consecutive dominant beats above which a sinus rhythm is
-    /// named sinus arrhythmia: THEW's definition (the longest RR more than 35 % longer than
-    /// another), applied to the longest and shortest cycle of the record. The textbook
-    /// "P–P variation > 0.12 s" (or 0.16 s) is met by most resting 10-s ECGs of young adults,
-    /// and cardiologists do not report it: on PTB-XL and LUDB the records they read as sinus
-    /// rhythm reach a ratio of 1.34 (RR range 236 ms), while PTB-XL's sinus arrhythmia codes
-    /// start at 1.39. The limit was chosen knowing those labels (README, interpretation).
+    /// named sinus arrhythmia: THEW's 35 % (stated there for an RR against the one before it),
+    /// applied to the longest and shortest cycle of a 10-s strip. The textbook
+    /// "P–P variation > 0.12 s" (or 0.16 s) is met by many ECGs cardiologists read as sinus
+    /// rhythm: on PTB-XL and LUDB those reach a ratio of 1.34 (RR range 236 ms), while six of
+    /// PTB-XL's ten sinus arrhythmia codes lie at 1.39–1.49 (two at 1.24, two with premature
+    /// beats). The limit was chosen knowing those labels (README, interpretation).
     public static let sinusArrhythmiaRatio = 1.35
     /// The textbook RR range of sinus arrhythmia (ms): above it, a sinus rhythm's evidence
     /// shows how far the cycle length varied, so a reader can apply the textbook limit.
