@@ -60,6 +60,19 @@ enum VoltageRules {
                     if metBoth { certainty = .definite } else if metWomen, certainty == nil { certainty = .possible }
                 }
             }
+            // Sokolow–Lyon alone, by less than 1 mV, below 35 years: young adults' precordial
+            // voltages often pass 3.5 mV without hypertrophy (part V asks to adjust voltage
+            // criteria for age), so the finding is borderline, as machine reports' "minimal
+            // voltage criteria for LVH, may be normal variant".
+            let cornellMet = evidence.contains { $0.quantity == .cornell && $0.met }
+            if certainty == .definite, !cornellMet, let sl = input.sokolowLyon, sl < Thresholds.minimalSokolowLyon,
+               let age = input.age, Double(age) < Thresholds.voltageCriteriaAge {
+                certainty = .borderline
+                evidence.append(Evidence(.age, value: Double(age), unit: .count,
+                                         threshold: "< \(Int(Thresholds.voltageCriteriaAge)) years with Sokolow–Lyon under "
+                                             + FixedPoint.text(Thresholds.minimalSokolowLyon, decimals: 2) + " mV: may be normal",
+                                         met: true, criterion: .ahaPart5Hypertrophy))
+            }
             if let certainty {
                 out.append(Statement(code: .leftVentricularHypertrophy, certainty: certainty, evidence: evidence))
             }

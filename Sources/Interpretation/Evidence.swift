@@ -81,7 +81,7 @@ public enum Quantity: String, Sendable, Equatable, CaseIterable {
     case prInterval, qrsDuration, qtInterval, qtcBazett, qtcFridericia, qrsAxis
     case medianLeadQRSDuration, medianLeadQTcBazett, medianLeadQTcFridericia
     case rsrPrime, dominantR, terminalS, absentQ, broadR, qRPattern, rSPattern
-    case sokolowLyon, cornell, sex, limbQRSAmplitude, precordialQRSAmplitude
+    case sokolowLyon, cornell, sex, age, limbQRSAmplitude, precordialQRSAmplitude
     case stAtJ, stAtJ60, tAmplitude
     case prematureAtrialBeats, prematureVentricularBeats, bigeminalCycles, trigeminalCycles, couplets
     case pacedBeats, continuousAtrialActivity
@@ -121,6 +121,7 @@ public enum Quantity: String, Sendable, Equatable, CaseIterable {
         case .sokolowLyon: "Sokolow–Lyon voltage S(V1) + R(V5/V6)"
         case .cornell: "Cornell voltage R(aVL) + S(V3)"
         case .sex: "sex"
+        case .age: "age"
         case .limbQRSAmplitude: "largest limb-lead QRS amplitude"
         case .precordialQRSAmplitude: "largest precordial QRS amplitude"
         case .stAtJ: "ST level at J"

@@ -96,6 +96,13 @@ public enum Thresholds {
 
     // MARK: Voltage (Sokolow–Lyon 1949; Casale 1985; AHA/ACCF/HRS 2009 part V)
     public static let sokolowLyon = 3.5
+    /// Below this age (years), Sokolow–Lyon voltage under ``minimalSokolowLyon`` without Cornell
+    /// voltage is borderline LVH: precordial voltage falls with age, and under 35 it often
+    /// exceeds 3.5 mV in healthy hearts (project choice of the band, after part V's call to
+    /// adjust voltage criteria for age and machine reports' "may be normal variant").
+    public static let voltageCriteriaAge = 35.0
+    /// Sokolow–Lyon voltage (mV) up to which a young adult's LVH by voltage alone is "minimal".
+    public static let minimalSokolowLyon = 4.5
     public static let cornellMale = 2.8
     public static let cornellFemale = 2.0
     public static let lowVoltageLimb = 0.5

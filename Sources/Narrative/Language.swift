@@ -120,7 +120,7 @@ public struct Vocabulary: Sendable {
         .medianLeadQTcFridericia: "中位导联QTc（Fridericia）",
         .rsrPrime: "rSR′（第二个R波）", .dominantR: "R波为主（R > S）", .terminalS: "终末S波", .absentQ: "无Q波",
         .broadR: "宽大单相R波", .qRPattern: "qR型", .rSPattern: "rS型",
-        .sokolowLyon: "Sokolow–Lyon电压 S(V1) + R(V5/V6)", .cornell: "Cornell电压 R(aVL) + S(V3)", .sex: "性别",
+        .sokolowLyon: "Sokolow–Lyon电压 S(V1) + R(V5/V6)", .cornell: "Cornell电压 R(aVL) + S(V3)", .sex: "性别", .age: "年龄",
         .limbQRSAmplitude: "肢体导联最大QRS振幅", .precordialQRSAmplitude: "胸导联最大QRS振幅",
         .stAtJ: "J点ST段水平", .stAtJ60: "J点后60 ms ST段水平", .tAmplitude: "T波振幅",
         .prematureAtrialBeats: "QRS形态与主导心搏相同的提前心搏", .prematureVentricularBeats: "QRS宽大畸形的提前心搏",

@@ -19,6 +19,27 @@ import Interpretation
         #expect(!interpret(input).has(.leftVentricularHypertrophy))
     }
 
+    @Test func minimalSokolowLyonVoltageInAYoungAdultIsBorderline() {
+        var input = Make.normal(sex: .male)
+        input.sokolowLyon = 4.49
+        input.age = 34
+        let young = interpret(input).statement(.leftVentricularHypertrophy)
+        #expect(young?.certainty == .borderline)
+        #expect(young?.evidence.contains { $0.quantity == .age && $0.value == 34 } == true)
+        input.age = 35
+        #expect(interpret(input).has(.leftVentricularHypertrophy, .definite))
+        input.age = 20
+        input.sokolowLyon = 4.5
+        #expect(interpret(input).has(.leftVentricularHypertrophy, .definite))
+        // Cornell voltage met as well: definite at any age; age unknown: definite.
+        input.sokolowLyon = 3.9
+        input.cornell = 2.9
+        #expect(interpret(input).has(.leftVentricularHypertrophy, .definite))
+        input.cornell = nil
+        input.age = nil
+        #expect(interpret(input).has(.leftVentricularHypertrophy, .definite))
+    }
+
     @Test func cornellDependsOnSex() {
         var input = Make.normal(sex: .female)
         input.cornell = 2.1
