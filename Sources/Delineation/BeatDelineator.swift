@@ -348,7 +348,7 @@ struct BeatDelineator {
         case .detect: needed = n >= 9 ? max(3, n / 3) : max(1, (n + 2) / 3)
         default: needed = n >= 12 ? max(2, n / 6) : max(1, (n + 5) / 6)
         }
-        if n > 0, pFound.count >= needed {
+        if pFound.count >= needed {
             global.pOnset = SignalMath.robustExtreme(pFound.values.compactMap(\.onset), latest: false, tolerance: ms(20))
             global.pOffset = SignalMath.robustExtreme(pFound.values.compactMap(\.offset), latest: true, tolerance: ms(20))
             global.pPeak = SignalMath.median(pFound.values.map(\.peak))
