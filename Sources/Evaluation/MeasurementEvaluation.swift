@@ -56,6 +56,12 @@ public struct MeasurementEvaluation: Sendable {
     public var referenceSpread: [ComparedQuantity: ReferenceSpread] = [:]
     /// LUDB only: our median-lead QRS and QT against the cardiologists' median single-lead ones.
     public var singleLeadAgreement: [ComparedQuantity: Agreement] = [:]
+    /// LUDB only: our global PR, QRS and QT against the reference without each beat's most
+    /// extreme lead (``LUDBReference/measurementsWithoutMostExtremeLead(leads:samplingFrequency:)``).
+    public var robustAgreement: [ComparedQuantity: Agreement] = [:]
+    /// LUDB only: the reference itself against its version without the most extreme lead: how
+    /// often one lead's manual mark moves the twelve-lead interval beyond the tolerance.
+    public var unionAgainstRobust: [ComparedQuantity: Agreement] = [:]
 
     public init() {}
 
@@ -63,6 +69,17 @@ public struct MeasurementEvaluation: Sendable {
         for q in [ComparedQuantity.pr, .qrs, .qt] {
             guard let r = Self.value(q, reference), let s = Self.value(q, singleLead) else { continue }
             referenceSpread[q, default: ReferenceSpread()].differences.append(r - s)
+        }
+    }
+
+    mutating func addWithoutMostExtremeLead(tool: ReferenceMeasurements, reference: ReferenceMeasurements,
+                                            robust: ReferenceMeasurements) {
+        for q in [ComparedQuantity.pr, .qrs, .qt] {
+            guard let r = Self.value(q, robust) else { continue }
+            Self.update(&robustAgreement[q, default: Agreement()], quantity: q, tool: Self.value(q, tool), reference: r)
+            if let union = Self.value(q, reference) {
+                Self.update(&unionAgainstRobust[q, default: Agreement()], quantity: q, tool: union, reference: r)
+            }
         }
     }
 
@@ -114,6 +131,12 @@ public struct MeasurementEvaluation: Sendable {
         if !singleLeadAgreement.isEmpty {
             lines += ["", "Median-lead QRS and QT against the cardiologists' median single-lead intervals (each lead's own onset to its own offset)"]
             lines += Self.agreementRows(singleLeadAgreement)
+        }
+        if !robustAgreement.isEmpty {
+            lines += ["", "Global intervals against the reference without each beat's most extreme lead (second-earliest onset, second-latest offset)"]
+            lines += Self.agreementRows(robustAgreement)
+            lines += ["", "The reference itself against that version (how far one lead's mark moves the twelve-lead interval)"]
+            lines += Self.agreementRows(unionAgainstRobust)
         }
         if !failures.isEmpty { lines += ["", "Failed records:"] + failures.map { "  " + $0 } }
         return lines.joined(separator: "\n") + "\n"
@@ -189,10 +212,12 @@ public struct MeasurementEvaluator: Sendable {
                 let fs = record.samplingFrequency.hertz
                 let reference = LUDBReference.measurements(leads: leads, samplingFrequency: fs)
                 let singleLead = LUDBReference.singleLeadMeasurements(leads: leads, samplingFrequency: fs)
+                let robust = LUDBReference.measurementsWithoutMostExtremeLead(leads: leads, samplingFrequency: fs)
                 result.addSpread(reference: reference, singleLead: singleLead)
                 let tool = try pipeline.run(record).measurements
                 result.add(record: path.lastPathComponent, tool: Self.toolValues(tool), reference: reference,
                            quantities: [.heartRate, .pr, .qrs, .qt])
+                result.addWithoutMostExtremeLead(tool: Self.toolValues(tool), reference: reference, robust: robust)
                 result.addSingleLead(tool: ReferenceMeasurements(qrs: tool.global.medianLeadQRS?.value,
                                                                  qt: tool.global.medianLeadQT?.value),
                                      reference: singleLead)

@@ -48,15 +48,35 @@ public enum LUDBReference {
     }
 
     public static func measurements(leads: [LeadWaveMarks], samplingFrequency fs: Double) -> ReferenceMeasurements {
+        measurements(leads: leads, samplingFrequency: fs, skippingExtremeLeads: 0)
+    }
+
+    /// The same reference without each beat's single most extreme lead: the second-earliest
+    /// onset and the second-latest offset of each wave (a beat needs two leads with the mark).
+    ///
+    /// Set beside ``measurements(leads:samplingFrequency:)`` it shows how far one lead's manual
+    /// mark moves the twelve-lead union; a method that keeps one deviant lead from stretching
+    /// an interval (as every multi-lead program does) can at best follow this version.
+    public static func measurementsWithoutMostExtremeLead(leads: [LeadWaveMarks], samplingFrequency fs: Double) -> ReferenceMeasurements {
+        var ref = measurements(leads: leads, samplingFrequency: fs, skippingExtremeLeads: 1)
+        ref.heartRate = nil
+        return ref
+    }
+
+    /// Per beat the `skipped + 1`-th earliest onset and latest offset over the leads.
+    static func measurements(leads: [LeadWaveMarks], samplingFrequency fs: Double,
+                             skippingExtremeLeads skipped: Int) -> ReferenceMeasurements {
         let beats = annotatedBeats(leads: leads, samplingFrequency: fs)
         var ms: (Int) -> Double { { Double($0) * 1000 / fs } }
+        func earliest(_ values: [Int]) -> Int? { values.count > skipped ? values.sorted()[skipped] : nil }
+        func latest(_ values: [Int]) -> Int? { values.count > skipped ? values.sorted(by: >)[skipped] : nil }
         var prs: [Double] = [], qrsDurations: [Double] = [], qts: [Double] = []
         for beat in beats {
-            let onset = beat.leads.compactMap(\.qrsOnset).min()
-            let offset = beat.leads.compactMap(\.qrsOffset).max()
+            let onset = earliest(beat.leads.compactMap(\.qrsOnset))
+            let offset = latest(beat.leads.compactMap(\.qrsOffset))
             if let onset, let offset { qrsDurations.append(ms(offset - onset)) }
-            if let onset, let p = beat.leads.compactMap(\.pOnset).min() { prs.append(ms(onset - p)) }
-            if let onset, let t = beat.leads.compactMap(\.tOffset).max() { qts.append(ms(t - onset)) }
+            if let onset, let p = earliest(beat.leads.compactMap(\.pOnset)) { prs.append(ms(onset - p)) }
+            if let onset, let t = latest(beat.leads.compactMap(\.tOffset)) { qts.append(ms(t - onset)) }
         }
         var ref = ReferenceMeasurements()
         let rrs = zip(beats.dropFirst(), beats).map { ms($0.peak - $1.peak) }

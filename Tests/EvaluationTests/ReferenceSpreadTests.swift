@@ -22,6 +22,23 @@ struct ReferenceSpreadTests {
         #expect(try #require(union.qt) > single.qt!)
     }
 
+    /// Without each beat's most extreme lead, two leads leave the later onset and the earlier
+    /// offset of every wave; one lead leaves nothing.
+    @Test func referenceWithoutTheMostExtremeLeadTakesTheSecondExtreme() throws {
+        let (a, b) = try DelineationScoringTests.twoLeadsTwoBeats()
+        let robust = LUDBReference.measurementsWithoutMostExtremeLead(leads: [a, b], samplingFrequency: 500)
+        // Beat 1: P onset 100, QRS 185–225, T end 380. Beat 2: P onset 600, QRS 680–725, T end 880.
+        let pr: Double = (170 + 160) / 2, qrs: Double = (80 + 90) / 2, qt: Double = (390 + 400) / 2
+        #expect(robust.pr == pr)
+        #expect(robust.qrs == qrs)
+        #expect(robust.qt == qt)
+        #expect(robust.heartRate == nil)
+        let union = LUDBReference.measurements(leads: [a, b], samplingFrequency: 500)
+        #expect(try #require(union.qrs) > qrs)
+        let alone = LUDBReference.measurementsWithoutMostExtremeLead(leads: [a], samplingFrequency: 500)
+        #expect(alone.pr == nil && alone.qrs == nil && alone.qt == nil)
+    }
+
     @Test func idealShareIsTheDensestWindowOfTwiceTheTolerance() throws {
         let spread = ReferenceSpread(differences: [30, 2, 0, 15, 1])
         let ideal = try #require(spread.idealShareWithinTolerance(10))
