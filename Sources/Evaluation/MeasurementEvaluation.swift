@@ -59,9 +59,9 @@ public struct MeasurementEvaluation: Sendable {
     /// LUDB only: our global PR, QRS and QT against the reference without each beat's most
     /// extreme lead (``LUDBReference/measurementsWithoutMostExtremeLead(leads:samplingFrequency:)``).
     public var robustAgreement: [ComparedQuantity: Agreement] = [:]
-    /// LUDB only: the reference itself against its version without the most extreme lead: how
-    /// often one lead's manual mark moves the twelve-lead interval beyond the tolerance.
-    public var unionAgainstRobust: [ComparedQuantity: Agreement] = [:]
+    /// LUDB only: per interval, the reference minus its version without each beat's most
+    /// extreme lead: how far one lead's manual mark moves the twelve-lead interval.
+    public var extremeLeadSpread: [ComparedQuantity: ReferenceSpread] = [:]
 
     public init() {}
 
@@ -78,7 +78,7 @@ public struct MeasurementEvaluation: Sendable {
             guard let r = Self.value(q, robust) else { continue }
             Self.update(&robustAgreement[q, default: Agreement()], quantity: q, tool: Self.value(q, tool), reference: r)
             if let union = Self.value(q, reference) {
-                Self.update(&unionAgainstRobust[q, default: Agreement()], quantity: q, tool: union, reference: r)
+                extremeLeadSpread[q, default: ReferenceSpread()].differences.append(union - r)
             }
         }
     }
@@ -135,8 +135,7 @@ public struct MeasurementEvaluation: Sendable {
         if !robustAgreement.isEmpty {
             lines += ["", "Global intervals against the reference without each beat's most extreme lead (second-earliest onset, second-latest offset)"]
             lines += Self.agreementRows(robustAgreement)
-            lines += ["", "The reference itself against that version (how far one lead's mark moves the twelve-lead interval)"]
-            lines += Self.agreementRows(unionAgainstRobust)
+            lines += extremeLeadTable()
         }
         if !failures.isEmpty { lines += ["", "Failed records:"] + failures.map { "  " + $0 } }
         return lines.joined(separator: "\n") + "\n"
@@ -151,6 +150,23 @@ public struct MeasurementEvaluation: Sendable {
             let bias = a.bias.map { String(format: "%+7.1f", $0) } ?? "      —"
             let share = a.shareWithinTolerance.map { String(format: "%6.1f %% (±%g %@)", $0 * 100, q.tolerance, q.unit) } ?? "—"
             lines.append("  \(name) \(String(format: "%5d", a.count))  \(mad)  \(bias)   \(share)   \(a.missing)")
+        }
+        return lines
+    }
+
+    /// The reference minus its version without the most extreme lead: how often the two lie
+    /// within tolerance as they are, and with the best constant added to the second.
+    func extremeLeadTable() -> [String] {
+        var lines = ["", "Reference minus that version (how far each beat's most extreme lead moves the twelve-lead interval)",
+                     "  Quantity       n     mean      SD   within tolerance   that version + best constant"]
+        for q in [ComparedQuantity.pr, .qrs, .qt] {
+            guard let s = extremeLeadSpread[q], let mean = s.mean, let sd = s.standardDeviation,
+                  let ideal = s.idealShareWithinTolerance(q.tolerance) else { continue }
+            let within = Double(s.differences.filter { abs($0) <= q.tolerance }.count) / Double(s.differences.count)
+            let name = q.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+            lines.append("  \(name) \(String(format: "%5d  %+7.1f  %6.1f %@", s.differences.count, mean, sd, q.unit))   "
+                         + String(format: "%6.1f %% (±%g %@)   %5.1f %% (constant %+.1f %@)", within * 100, q.tolerance, q.unit,
+                                  ideal.share * 100, ideal.widening, q.unit))
         }
         return lines
     }

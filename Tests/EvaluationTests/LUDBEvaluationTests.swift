@@ -73,13 +73,12 @@ struct LUDBEvaluationTests {
         #expect(abs(try #require(singleQRS.bias)) < 5)
         #expect(try #require(singleQRS.shareWithinTolerance) >= 0.70)
         #expect(try #require(singleQT.shareWithinTolerance) >= 0.85)
-        // One lead's manual mark moves the twelve-lead QRS and QT beyond their tolerance on more
-        // than a tenth of the records (README: the reference without its most extreme lead), and
-        // our intervals against that version keep the shares the README reports.
-        let union = result.unionAgainstRobust, robust = result.robustAgreement
-        #expect(union[.qrs]?.count == 100 && union[.qt]?.count == 100)
-        #expect(try #require(union[.qrs]?.shareWithinTolerance) < 0.9)
-        #expect(try #require(union[.qt]?.shareWithinTolerance) < 0.9)
+        // Each beat's most extreme lead widens the twelve-lead QRS (README: the reference without
+        // it), steadily enough that the narrower version plus one constant follows the union on
+        // nearly every record; our intervals against that version keep the shares reported.
+        let extreme = try #require(result.extremeLeadSpread[.qrs]), robust = result.robustAgreement
+        #expect(extreme.differences.count == 100 && extreme.differences.allSatisfy { $0 >= 0 })
+        #expect(try #require(extreme.idealShareWithinTolerance(10)?.share) >= 0.95)
         #expect(try #require(robust[.pr]?.shareWithinTolerance) >= 0.70)
         #expect(try #require(robust[.qrs]?.shareWithinTolerance) >= 0.50)
         #expect(try #require(robust[.qt]?.shareWithinTolerance) >= 0.65)
