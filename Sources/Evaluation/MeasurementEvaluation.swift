@@ -157,32 +157,34 @@ public struct MeasurementEvaluation: Sendable {
     /// The reference minus its version without the most extreme lead: how often the two lie
     /// within tolerance as they are, and with the best constant added to the second.
     func extremeLeadTable() -> [String] {
-        var lines = ["", "Reference minus that version (how far each beat's most extreme lead moves the twelve-lead interval)",
-                     "  Quantity       n     mean      SD   within tolerance   that version + best constant"]
-        for q in [ComparedQuantity.pr, .qrs, .qt] {
-            guard let s = extremeLeadSpread[q], let mean = s.mean, let sd = s.standardDeviation,
-                  let ideal = s.idealShareWithinTolerance(q.tolerance) else { continue }
-            let within = Double(s.differences.filter { abs($0) <= q.tolerance }.count) / Double(s.differences.count)
-            let name = q.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
-            lines.append("  \(name) \(String(format: "%5d  %+7.1f  %6.1f %@", s.differences.count, mean, sd, q.unit))   "
-                         + String(format: "%6.1f %% (±%g %@)   %5.1f %% (constant %+.1f %@)", within * 100, q.tolerance, q.unit,
-                                  ideal.share * 100, ideal.widening, q.unit))
-        }
-        return lines
+        ["", "Reference minus that version (how far each beat's most extreme lead moves the twelve-lead interval)",
+         "  Quantity       n     mean      SD   within tolerance   that version + best constant"]
+            + Self.spreadRows(extremeLeadSpread) { q, s, ideal in
+                let within = Double(s.differences.filter { abs($0) <= q.tolerance }.count) / Double(s.differences.count)
+                return String(format: "%6.1f %% (±%g %@)   %5.1f %% (constant %+.1f %@)", within * 100, q.tolerance, q.unit,
+                              ideal.share * 100, ideal.widening, q.unit)
+            }
     }
 
     func spreadTable() -> [String] {
-        var lines = ["", "Reference minus the cardiologists' median single-lead interval (scatter of the manual marks)",
-                     "  Quantity       n     mean      SD   an exact single-lead estimator + best constant"]
-        for q in [ComparedQuantity.pr, .qrs, .qt] {
-            guard let s = referenceSpread[q], let mean = s.mean, let sd = s.standardDeviation,
-                  let ideal = s.idealShareWithinTolerance(q.tolerance) else { continue }
+        ["", "Reference minus the cardiologists' median single-lead interval (scatter of the manual marks)",
+         "  Quantity       n     mean      SD   an exact single-lead estimator + best constant"]
+            + Self.spreadRows(referenceSpread) { q, _, ideal in
+                String(format: "%5.1f %% within ±%g %@ (constant %+.1f %@)", ideal.share * 100, q.tolerance,
+                       q.unit, ideal.widening, q.unit)
+            }
+    }
+
+    /// One row per interval: count, mean and SD of the differences, then `shares`' columns.
+    static func spreadRows(_ spreads: [ComparedQuantity: ReferenceSpread],
+                           shares: (ComparedQuantity, ReferenceSpread, (share: Double, widening: Double)) -> String) -> [String] {
+        [ComparedQuantity.pr, .qrs, .qt].compactMap { q in
+            guard let s = spreads[q], let mean = s.mean, let sd = s.standardDeviation,
+                  let ideal = s.idealShareWithinTolerance(q.tolerance) else { return nil }
             let name = q.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
-            lines.append("  \(name) \(String(format: "%5d  %+7.1f  %6.1f %@", s.differences.count, mean, sd, q.unit))   "
-                         + String(format: "%5.1f %% within ±%g %@ (constant %+.1f %@)", ideal.share * 100, q.tolerance,
-                                  q.unit, ideal.widening, q.unit))
+            return "  \(name) \(String(format: "%5d  %+7.1f  %6.1f %@", s.differences.count, mean, sd, q.unit))   "
+                + shares(q, s, ideal)
         }
-        return lines
     }
 }
 
