@@ -55,8 +55,8 @@ public enum LUDBReference {
     /// onset and the second-latest offset of each wave (a beat needs two leads with the mark).
     ///
     /// Set beside ``measurements(leads:samplingFrequency:)`` it shows how far one lead's manual
-    /// mark moves the twelve-lead union; a method that keeps one deviant lead from stretching
-    /// an interval (as every multi-lead program does) can at best follow this version.
+    /// mark moves the twelve-lead union, and how steadily from record to record: what a method
+    /// that keeps one deviant lead from stretching an interval has to add to follow the union.
     public static func measurementsWithoutMostExtremeLead(leads: [LeadWaveMarks], samplingFrequency fs: Double) -> ReferenceMeasurements {
         var ref = measurements(leads: leads, samplingFrequency: fs, skippingExtremeLeads: 1)
         ref.heartRate = nil
