@@ -10,7 +10,8 @@ enum RecordView {
         let g = r.measurements.global
         let na = v.notMeasurable
         func ms(_ x: Double?) -> TemplateText { TemplateText(x.map { "\(Int($0.rounded())) ms" } ?? na) }
-        func deg(_ x: Double?) -> TemplateText { TemplateText(x.map { "\(Int($0.rounded()))°" } ?? na) }
+        func degrees(_ x: Double) -> String { "\(Int(x.rounded()))°" }
+        func deg(_ x: Double?) -> TemplateText { TemplateText(x.map(degrees) ?? na) }
         func mv(_ x: Double?) -> TemplateText { TemplateText(x.map { FixedPoint.text($0, decimals: 2) + " mV" } ?? na) }
         let statements = r.interpretation.statements
         func statementView(_ s: Statement) -> [String: Any] {
@@ -25,6 +26,7 @@ enum RecordView {
         let findings = statements.filter { $0.category != .summary && $0.category != .quality && $0.severity > .normal }
         let summary = statements.first { $0.category == .summary }
         let fs = r.samplingFrequency
+        let axes = [g.pAxis, g.qrsAxis, g.tAxis]
         var view: [String: Any] = [
             "id": TemplateText(r.recordID),
             "durationSeconds": TemplateText(FixedPoint.text(r.durationSeconds, decimals: 1)),
@@ -45,9 +47,7 @@ enum RecordView {
             "pAxis": deg(g.pAxis), "qrsAxis": deg(g.qrsAxis), "tAxis": deg(g.tAxis),
             // The machine report's one line of three axes: "not measurable" once when none is,
             // a dash for each missing one otherwise ("— 30° 28°").
-            "prtAxes": TemplateText([g.pAxis, g.qrsAxis, g.tAxis].allSatisfy { $0 == nil } ? na
-                                    : [g.pAxis, g.qrsAxis, g.tAxis].map { $0.map { "\(Int($0.rounded()))°" } ?? "—" }
-                                        .joined(separator: " ")),
+            "prtAxes": TemplateText(axes.allSatisfy { $0 == nil } ? na : axes.map { $0.map(degrees) ?? "—" }.joined(separator: " ")),
             "sokolowLyon": mv(g.sokolowLyon), "cornell": mv(g.cornell),
             "beatCount": TemplateText(String(g.beatCount)),
             "statements": statements.map(statementView),
