@@ -2,6 +2,7 @@ import Foundation
 import ECGModel
 import WFDB
 import Measurement
+import Interpretation
 
 /// A global measurement compared with a reference.
 public enum ComparedQuantity: String, Sendable, CaseIterable, Hashable {
@@ -62,6 +63,8 @@ public struct MeasurementEvaluation: Sendable {
     /// LUDB only: per interval, the reference minus its version without each beat's most
     /// extreme lead: how far one lead's manual mark moves the twelve-lead interval.
     public var extremeLeadSpread: [ComparedQuantity: ReferenceSpread] = [:]
+    /// LUDB with its `ludb.csv` only: how often each QRS measure reaches 120 ms, by diagnosis.
+    public var qrsWidthByDiagnosis = QRSWidthByDiagnosis()
 
     public init() {}
 
@@ -137,6 +140,7 @@ public struct MeasurementEvaluation: Sendable {
             lines += Self.agreementRows(robustAgreement)
             lines += extremeLeadTable()
         }
+        if !qrsWidthByDiagnosis.isEmpty { lines += qrsWidthByDiagnosis.table() }
         if !failures.isEmpty { lines += ["", "Failed records:"] + failures.map { "  " + $0 } }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -213,6 +217,9 @@ public struct MeasurementEvaluator: Sendable {
         result.referenceName = "LUDB annotations (per beat earliest onset/latest offset over the leads, median over beats)"
         var paths = try DelineationEvaluator.recordPaths(in: directory)
         if let limit { paths = Array(paths.prefix(limit)) }
+        let ludbCSV = directory.appendingPathComponent("ludb.csv")
+        let diagnoses = FileManager.default.fileExists(atPath: ludbCSV.path)
+            ? try StatementEvaluator.ludbReferences(ludbCSV) : [:]
         for path in paths {
             do {
                 let record = try WFDBRecord.read(from: path).ecgRecord()
@@ -239,6 +246,15 @@ public struct MeasurementEvaluator: Sendable {
                 result.addSingleLead(tool: ReferenceMeasurements(qrs: tool.global.medianLeadQRS?.value,
                                                                  qt: tool.global.medianLeadQT?.value),
                                      reference: singleLead)
+                if let classes = diagnoses[path.lastPathComponent]?.classes {
+                    let measured: [QRSWidthByDiagnosis.Measure: Double?] = [
+                        .reference: reference.qrs, .withoutMostExtremeLead: robust.qrs, .singleLeadReference: singleLead.qrs,
+                        .twelveLead: tool.global.qrs?.value, .medianLead: tool.global.medianLeadQRS?.value,
+                        .reported: InterpretationInput.robustQRS(global: tool.global.qrs?.value,
+                                                                 perLead: tool.leads.compactMap { $0.qrsDuration?.value }),
+                    ]
+                    result.qrsWidthByDiagnosis.add(classes: classes, qrs: measured.compactMapValues { $0 })
+                }
             } catch {
                 result.failures.append("\(path.lastPathComponent): \(error)")
             }
