@@ -191,15 +191,21 @@ public struct InterpretationInput: Sendable, Equatable {
     }
 
     /// The QRS duration the rules use: the global duration (earliest onset to latest offset over
-    /// the leads), unless the upper quartile of the per-lead durations is shorter. One lead whose
-    /// boundary strays (noise at the J point) stretches the global duration, while the upper
-    /// quartile still follows a truly wide QRS, which is wide in most leads.
+    /// the leads), but no longer than what a third of the leads reach in their own QRS (the
+    /// fourth-longest of twelve). One lead whose boundary strays (noise at the J point) stretches
+    /// the global duration, while a truly wide QRS is wide in most leads.
+    ///
+    /// With the third-longest lead (the upper quartile), 10 of LUDB's 83 records diagnosed
+    /// without a wide-QRS conduction abnormality came out at 120 ms or more, 7 of them called
+    /// right bundle branch block where the cardiologists read an incomplete one or none; with
+    /// the fourth-longest, 3 do, and 13 of the 14 records with complete bundle branch block or
+    /// ventricular pacing still reach 120 ms (`ecgnarrator evaluate measurements`, last table).
     public static func robustQRS(global: Double?, perLead: [Double]) -> Double? {
         guard perLead.count >= 6 else { return global }
         let sorted = perLead.sorted()
-        let upperQuartile = sorted[(sorted.count * 3) / 4]
-        guard let global else { return upperQuartile }
-        return min(global, upperQuartile)
+        let reachedByAThird = sorted[(sorted.count * 2) / 3]
+        guard let global else { return reachedByAThird }
+        return min(global, reachedByAThird)
     }
 
     static func standardLabel(_ lead: Lead, _ label: String) -> String {
