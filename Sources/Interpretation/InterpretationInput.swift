@@ -196,10 +196,11 @@ public struct InterpretationInput: Sendable, Equatable {
     /// the global duration, while a truly wide QRS is wide in most leads.
     ///
     /// With the third-longest lead (the upper quartile), 10 of LUDB's 83 records diagnosed
-    /// without a wide-QRS conduction abnormality came out at 120 ms or more, 7 of them called
-    /// right bundle branch block where the cardiologists read an incomplete one or none; with
-    /// the fourth-longest, 3 do, and 13 of the 14 records with complete bundle branch block or
-    /// ventricular pacing still reach 120 ms (`ecgnarrator evaluate measurements`, last table).
+    /// without a wide-QRS conduction abnormality came out at 120 ms or more, three of them
+    /// called right bundle branch block where the cardiologists read an incomplete one (22, 48)
+    /// or none (38); with the fourth-longest, 3 do, and 13 of the 14 records with complete
+    /// bundle branch block or ventricular pacing still reach 120 ms (`ecgnarrator evaluate
+    /// measurements`, last table).
     public static func robustQRS(global: Double?, perLead: [Double]) -> Double? {
         guard perLead.count >= 6 else { return global }
         let sorted = perLead.sorted()
