@@ -24,8 +24,16 @@ public struct QRSWidthByDiagnosis: Sendable, Equatable {
     public struct Count: Sendable, Equatable {
         public var records = 0
         public var wide = 0
+        /// Records at 130 ms or more: any QRS within the 10 ms tolerance of such a value is wide.
+        public var wideWithinTolerance = 0
 
         public var share: Double? { records > 0 ? Double(wide) / Double(records) : nil }
+
+        mutating func add(_ qrs: Double) {
+            records += 1
+            if qrs >= QRSWidthByDiagnosis.wideQRS { wide += 1 }
+            if qrs >= QRSWidthByDiagnosis.wideQRS + ComparedQuantity.qrs.tolerance { wideWithinTolerance += 1 }
+        }
     }
 
     /// The duration that makes a QRS wide, in ms.
@@ -35,9 +43,6 @@ public struct QRSWidthByDiagnosis: Sendable, Equatable {
     public var narrowDiagnosis: [Measure: Count] = [:]
     /// Per measure: records diagnosed with complete bundle branch block or ventricular pacing.
     public var wideDiagnosis: [Measure: Count] = [:]
-    /// Records diagnosed without a wide-QRS conduction abnormality whose reference QRS is
-    /// 130 ms or more: there any QRS within the 10 ms tolerance of the reference is wide.
-    public var narrowDiagnosisWideWithinTolerance = 0
 
     public init() {}
 
@@ -54,19 +59,8 @@ public struct QRSWidthByDiagnosis: Sendable, Equatable {
     /// Adds one record: its diagnosis classes and each measure's QRS (missing ones are skipped).
     public mutating func add(classes: Set<StatementClass>, qrs: [Measure: Double]) {
         guard let wide = Self.impliesWideQRS(classes) else { return }
-        for (measure, value) in qrs {
-            let isWide = value >= Self.wideQRS ? 1 : 0
-            if wide {
-                wideDiagnosis[measure, default: Count()].records += 1
-                wideDiagnosis[measure, default: Count()].wide += isWide
-            } else {
-                narrowDiagnosis[measure, default: Count()].records += 1
-                narrowDiagnosis[measure, default: Count()].wide += isWide
-                if measure == .reference, value >= Self.wideQRS + ComparedQuantity.qrs.tolerance {
-                    narrowDiagnosisWideWithinTolerance += 1
-                }
-            }
-        }
+        let group: WritableKeyPath<Self, [Measure: Count]> = wide ? \.wideDiagnosis : \.narrowDiagnosis
+        for (measure, value) in qrs { self[keyPath: group][measure, default: Count()].add(value) }
     }
 
     /// True when no record had diagnoses to compare with (no `ludb.csv`, or no record in either group).
@@ -85,7 +79,7 @@ public struct QRSWidthByDiagnosis: Sendable, Equatable {
         }
         if let reference = narrowDiagnosis[.reference] {
             lines.append(String(format: "  Without a wide-QRS diagnosis, the reference is %g ms or more on %d/%d: within ±%g ms of it, a QRS is wide there",
-                                Self.wideQRS + ComparedQuantity.qrs.tolerance, narrowDiagnosisWideWithinTolerance,
+                                Self.wideQRS + ComparedQuantity.qrs.tolerance, reference.wideWithinTolerance,
                                 reference.records, ComparedQuantity.qrs.tolerance))
         }
         return lines
